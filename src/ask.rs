@@ -1,0 +1,100 @@
+//! Asking on a terminal with dialoguer: the only place that touches one. Prompts go to
+//! stderr, so stdout carries the recommendation alone.
+
+use std::io;
+
+use colored::Colorize;
+use dialoguer::console::Term;
+use dialoguer::{Confirm, Select};
+
+use crate::session::{AskError, Asker, Context, Reply};
+use crate::tree::{Question, QuestionKind, NO, YES};
+
+/// Asks with dialoguer's Confirm (yes/no) and Select (choices). Esc or `q` goes back.
+pub struct TerminalAsker {
+    term: Term,
+}
+
+impl TerminalAsker {
+    pub fn new() -> Self {
+        TerminalAsker { term: Term::stderr() }
+    }
+}
+
+impl Default for TerminalAsker {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Asker for TerminalAsker {
+    fn ask(&mut self, question: &Question, context: &Context<'_>) -> Result<Reply, AskError> {
+        self.introduce(question, context).map_err(AskError::Io)?;
+        let reply = match question.kind {
+            QuestionKind::YesNo => self.confirm(question)?.map(|yes| if yes { YES } else { NO }),
+            QuestionKind::Choice => self.select(question)?,
+        };
+        Ok(reply.map_or(Reply::Back, Reply::Answer))
+    }
+}
+
+impl TerminalAsker {
+    /// The path so far, and the question's help, so both are at hand when answering.
+    fn introduce(&self, question: &Question, context: &Context<'_>) -> io::Result<()> {
+        let so_far: Vec<String> = context
+            .path
+            .iter()
+            .map(|step| {
+                let q = context.tree.question(step.question);
+                format!("{}={}", q.id, q.answers[step.answer].id)
+            })
+            .collect();
+        let back = if context.can_go_back { "Esc goes back · " } else { "" };
+        let mut lines = vec![String::new()];
+        if !so_far.is_empty() {
+            lines.push(format!("{} {}", "so far:".dimmed(), so_far.join(" → ")));
+        }
+        lines.extend(question.help.lines().map(|l| format!("  {}", l.dimmed())));
+        lines.push(format!("  {}", format!("{back}Ctrl-C quits").dimmed()));
+        for line in lines {
+            self.term.write_line(&line)?;
+        }
+        Ok(())
+    }
+
+    fn confirm(&self, question: &Question) -> Result<Option<bool>, AskError> {
+        let mut prompt = Confirm::new().with_prompt(&question.prompt);
+        if let Some(default) = question.default {
+            prompt = prompt.default(default == YES);
+        }
+        prompt.interact_on_opt(&self.term).map_err(ask_error)
+    }
+
+    fn select(&self, question: &Question) -> Result<Option<usize>, AskError> {
+        let items: Vec<String> = question
+            .answers
+            .iter()
+            .map(|a| format!("{} ({})", a.label, a.id))
+            .collect();
+        Select::new()
+            .with_prompt(&question.prompt)
+            .items(&items)
+            .default(question.default.unwrap_or(0))
+            .interact_on_opt(&self.term)
+            .map_err(ask_error)
+    }
+}
+
+fn ask_error(error: dialoguer::Error) -> AskError {
+    let dialoguer::Error::IO(error) = error;
+    match error.kind() {
+        io::ErrorKind::Interrupted => AskError::Interrupted,
+        io::ErrorKind::UnexpectedEof => AskError::EndOfInput,
+        _ => AskError::Io(error),
+    }
+}
+
+/// Puts the cursor back: dialoguer hides it while a prompt is up, and Ctrl-C can leave it so.
+pub fn restore_terminal() {
+    let _ = Term::stderr().show_cursor();
+}

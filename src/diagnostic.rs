@@ -1,0 +1,181 @@
+//! Problems found in rule files: their kinds, where they are, and how they are shown.
+
+use std::fmt::{self, Display};
+
+use colored::Colorize;
+
+use crate::source::{Sources, Span};
+
+/// What is wrong. Each kind keeps the data its message needs, so tests can match on it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// A path could not be read (missing, not UTF-8, a folder with no rule files, …).
+    Read { path: String, reason: String },
+    /// The file is not valid TOML.
+    Syntax { message: String },
+    /// A key the format does not know, or a value of the wrong type.
+    Schema { message: String },
+    /// An id defined twice without `override = true`.
+    DuplicateId { table: &'static str, id: String },
+    /// `override = true` where no earlier file defines the id.
+    OverrideOfNothing { table: &'static str, id: String },
+    /// A reference (`start`, `on`, `else`) to a node or outcome that does not exist.
+    UnknownTarget { target: String, suggestion: Option<String> },
+    /// A node that tests a question that does not exist.
+    UnknownQuestion { question: String, suggestion: Option<String> },
+    /// An answer (in `on`, `default` or `bare`) that the question does not have.
+    UnknownAnswer { question: String, answer: String, valid: Vec<String> },
+    /// An answer of a node's question that leads nowhere.
+    Uncovered { node: String, answers: Vec<String> },
+    /// The tree loops back on itself.
+    Cycle { path: Vec<String> },
+    /// A node or outcome that the start never reaches.
+    Unreachable { id: String },
+    /// No `[pack] start` in any file.
+    NoStart,
+    /// A flag that is not lowercase words joined by `-`.
+    BadFlagName { flag: String },
+    /// A flag that another question or a built-in option already uses.
+    FlagClash { flag: String, other: String },
+    /// A status code outside 100..=599.
+    StatusOutOfRange { status: i64 },
+    /// A status code used without a `[[status]]` entry naming it.
+    UnnamedStatus { status: u16 },
+    /// Text that must say something is empty.
+    EmptyText { field: &'static str },
+    /// A yes/no question given choices, or a choice question with fewer than two.
+    BadChoices { question: String, reason: &'static str },
+}
+
+impl Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Kind::Read { path, reason } => write!(f, "cannot read rules from `{path}`: {reason}"),
+            Kind::Syntax { message } => write!(f, "invalid TOML: {message}"),
+            Kind::Schema { message } => write!(f, "{message}"),
+            Kind::DuplicateId { table, id } => write!(
+                f,
+                "{table} `{id}` is defined twice (say `override = true` to replace the first)"
+            ),
+            Kind::OverrideOfNothing { table, id } => {
+                write!(f, "{table} `{id}` overrides nothing: no earlier file defines it")
+            }
+            Kind::UnknownTarget { target, suggestion } => {
+                write!(f, "`{target}` is neither a node nor an outcome")?;
+                suggest(f, suggestion)
+            }
+            Kind::UnknownQuestion { question, suggestion } => {
+                write!(f, "no question has the id `{question}`")?;
+                suggest(f, suggestion)
+            }
+            Kind::UnknownAnswer { question, answer, valid } => write!(
+                f,
+                "question `{question}` has no answer `{answer}` (its answers: {})",
+                valid.join(", ")
+            ),
+            Kind::Uncovered { node, answers } => write!(
+                f,
+                "node `{node}` leads nowhere for {}: add them to `on`, or add `else`",
+                quoted(answers)
+            ),
+            Kind::Cycle { path } => write!(f, "the tree loops: {}", path.join(" -> ")),
+            Kind::Unreachable { id } => write!(f, "`{id}` is never reached from the start"),
+            Kind::NoStart => write!(f, "no rule file sets `[pack] start`"),
+            Kind::BadFlagName { flag } => write!(
+                f,
+                "`{flag}` is not a valid flag name (lowercase letters, digits and single `-`)"
+            ),
+            Kind::FlagClash { flag, other } => write!(f, "flag `--{flag}` is already {other}"),
+            Kind::StatusOutOfRange { status } => {
+                write!(f, "status {status} is outside 100..=599")
+            }
+            Kind::UnnamedStatus { status } => write!(
+                f,
+                "status {status} has no `[[status]]` entry to give its name"
+            ),
+            Kind::EmptyText { field } => write!(f, "`{field}` must not be empty"),
+            Kind::BadChoices { question, reason } => write!(f, "question `{question}` {reason}"),
+        }
+    }
+}
+
+fn suggest(f: &mut fmt::Formatter<'_>, suggestion: &Option<String>) -> fmt::Result {
+    match suggestion {
+        Some(s) => write!(f, "; did you mean `{s}`?"),
+        None => Ok(()),
+    }
+}
+
+fn quoted(items: &[String]) -> String {
+    let quoted: Vec<String> = items.iter().map(|i| format!("`{i}`")).collect();
+    quoted.join(", ")
+}
+
+/// One problem and the place it was found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub kind: Kind,
+    /// `None` only for problems of the pack as a whole, such as a missing start.
+    pub span: Option<Span>,
+}
+
+impl Diagnostic {
+    pub fn at(kind: Kind, span: Span) -> Self {
+        Diagnostic {
+            kind,
+            span: Some(span),
+        }
+    }
+
+    pub fn whole_pack(kind: Kind) -> Self {
+        Diagnostic { kind, span: None }
+    }
+
+    /// `file:line:col`, or `None` for a problem of the whole pack.
+    pub fn location(&self, sources: &Sources) -> Option<String> {
+        let span = self.span.as_ref()?;
+        let at = sources.line_col(span);
+        let name = &sources.file(span.file).name;
+        Some(format!("{name}:{}:{}", at.line, at.col))
+    }
+
+    /// The message with its location, the offending line and a caret under the place.
+    pub fn render(&self, sources: &Sources) -> String {
+        let mut out = format!("{}: {}\n", "error".red().bold(), self.kind);
+        if let (Some(span), Some(location)) = (&self.span, self.location(sources)) {
+            out += &snippet(sources, span, &location);
+        }
+        out
+    }
+}
+
+fn snippet(sources: &Sources, span: &Span, location: &str) -> String {
+    let at = sources.line_col(span);
+    let line = sources.line_text(span);
+    let gutter = " ".repeat(at.line.to_string().len());
+    let width = span_width(sources, span, line, at.col);
+    let pad = " ".repeat(at.col - 1);
+    let arrow = "-->".blue().bold();
+    let bar = "|".blue().bold();
+    let number = at.line.to_string().blue().bold();
+    let caret = "^".repeat(width).red().bold();
+    format!(" {gutter}{arrow} {location}\n{gutter} {bar}\n{number} {bar} {line}\n{gutter} {bar} {pad}{caret}\n")
+}
+
+/// How many characters the caret covers: the span, cut at the end of its first line.
+fn span_width(sources: &Sources, span: &Span, line: &str, col: usize) -> usize {
+    let text = &sources.file(span.file).text;
+    let start = span.range.start.min(text.len());
+    let end = span.range.end.clamp(start, text.len());
+    let covered = text.get(start..end).map_or(1, |s| s.lines().next().map_or(0, |l| l.chars().count()));
+    let room = line.chars().count().saturating_sub(col - 1);
+    covered.min(room).max(1)
+}
+
+/// Every diagnostic of a load, in file order, then line order; pack-wide problems last.
+pub fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by_key(|d| match &d.span {
+        Some(span) => (0, span.file, span.range.start),
+        None => (1, crate::source::FileId(0), 0),
+    });
+}

@@ -1,0 +1,77 @@
+//! Everything that can stop a run, and the exit code each one maps to.
+
+use std::fmt::{self, Display};
+use std::io;
+
+use crate::validate::Rejected;
+
+/// The documented exit codes (README, "Exit codes"). One enum so a code cannot drift.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Exit {
+    /// A recommendation was printed (or help, or the version).
+    Advice = 0,
+    /// The command line is wrong, or a needed question has no answer and no terminal.
+    Usage = 2,
+    /// Writing the output or talking to the terminal failed (sysexits EX_IOERR).
+    Io = 74,
+    /// The rule files do not load (sysexits EX_CONFIG).
+    Rules = 78,
+    /// Ctrl-C, or the input ended at a prompt.
+    Cancelled = 130,
+}
+
+#[derive(Debug)]
+pub enum Error {
+    /// clap's own error, or help and version output, which clap prints itself.
+    Usage(clap::Error),
+    /// The pack did not load; every problem is in it.
+    Rules(Rejected),
+    /// The path needs a question without a default, and there is no terminal to ask on.
+    Unanswered { prompt: String, flags: Vec<String> },
+    /// `--interactive` without a terminal on stdin and stderr.
+    NoTerminal,
+    Cancelled,
+    EndOfInput,
+    Terminal(io::Error),
+    Output(io::Error),
+}
+
+impl Error {
+    pub fn exit(&self) -> Exit {
+        match self {
+            Error::Usage(e) if !e.use_stderr() => Exit::Advice,
+            Error::Usage(_) | Error::Unanswered { .. } | Error::NoTerminal => Exit::Usage,
+            Error::Rules(_) => Exit::Rules,
+            Error::Cancelled | Error::EndOfInput => Exit::Cancelled,
+            Error::Terminal(_) | Error::Output(_) => Exit::Io,
+        }
+    }
+}
+
+impl Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Usage(e) => write!(f, "{e}"),
+            Error::Rules(rejected) => {
+                for d in &rejected.diagnostics {
+                    writeln!(f, "{}", d.render(&rejected.sources))?;
+                }
+                let n = rejected.diagnostics.len();
+                write!(f, "the rules did not load: {n} problem{}", if n == 1 { "" } else { "s" })
+            }
+            Error::Unanswered { prompt, flags } => write!(
+                f,
+                "the advice depends on a question that no flag answers and that has no default, \
+                 and there is no terminal to ask it on:\n  {prompt}\nanswer it with one of: {}",
+                flags.join(", ")
+            ),
+            Error::NoTerminal => {
+                write!(f, "--interactive needs a terminal on stdin and stderr")
+            }
+            Error::Cancelled => write!(f, "cancelled"),
+            Error::EndOfInput => write!(f, "the input ended before the question was answered"),
+            Error::Terminal(e) => write!(f, "the terminal failed: {e}"),
+            Error::Output(e) => write!(f, "cannot write the output: {e}"),
+        }
+    }
+}

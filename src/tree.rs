@@ -1,0 +1,182 @@
+//! The validated decision tree: questions, nodes and outcomes, every reference resolved.
+
+use std::collections::BTreeMap;
+
+pub use crate::rules::raw::Retry;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct QuestionId(pub usize);
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct NodeId(pub usize);
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct OutcomeId(pub usize);
+
+/// Where an edge of the tree leads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    Node(NodeId),
+    Outcome(OutcomeId),
+}
+
+/// A pack that loaded without a single problem. Built only by `validate`, so the engine can
+/// index it without checks: every id in it points at something that exists.
+#[derive(Debug)]
+pub struct Tree {
+    pub start: Target,
+    pub statuses: BTreeMap<u16, Status>,
+    pub questions: Vec<Question>,
+    pub nodes: Vec<Node>,
+    pub outcomes: Vec<Outcome>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QuestionKind {
+    YesNo,
+    Choice,
+}
+
+#[derive(Debug)]
+pub struct Question {
+    pub id: String,
+    pub kind: QuestionKind,
+    pub prompt: String,
+    pub help: String,
+    /// An index into `answers`.
+    pub default: Option<usize>,
+    /// The flag's name without `--`.
+    pub flag: String,
+    /// For a choice question: the answer that its flag given alone stands for.
+    pub bare: Option<usize>,
+    /// `yes` then `no` for a yes/no question; the choices, in file order, otherwise.
+    pub answers: Vec<AnswerDef>,
+}
+
+#[derive(Debug)]
+pub struct AnswerDef {
+    pub id: String,
+    pub label: String,
+    /// A flag of its own that picks this answer (`--payload-valid`).
+    pub flag: Option<String>,
+}
+
+#[derive(Debug)]
+pub struct Node {
+    pub id: String,
+    pub question: QuestionId,
+    /// Where each answer of the question leads, by answer index.
+    pub next: Vec<Target>,
+}
+
+#[derive(Debug)]
+pub struct Outcome {
+    pub id: String,
+    pub status: u16,
+    pub summary: String,
+    pub explanation: String,
+    pub retry: Retry,
+    pub next_step: String,
+    pub why_not: Vec<WhyNot>,
+    pub headers: Vec<Header>,
+    pub problem: Option<Problem>,
+    pub cites: Vec<Cite>,
+}
+
+#[derive(Debug)]
+pub struct WhyNot {
+    pub status: u16,
+    pub reason: String,
+}
+
+#[derive(Debug)]
+pub struct Header {
+    pub name: String,
+    pub why: String,
+}
+
+#[derive(Debug)]
+pub struct Problem {
+    pub kind: String,
+    pub detail: String,
+    pub members: Option<String>,
+}
+
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Cite {
+    pub document: String,
+    pub section: Option<String>,
+    pub title: Option<String>,
+    pub url: String,
+}
+
+#[derive(Debug)]
+pub struct Status {
+    pub code: u16,
+    pub name: String,
+    pub meaning: String,
+    pub cite: Option<Cite>,
+}
+
+impl Tree {
+    pub fn question(&self, id: QuestionId) -> &Question {
+        &self.questions[id.0]
+    }
+
+    pub fn node(&self, id: NodeId) -> &Node {
+        &self.nodes[id.0]
+    }
+
+    pub fn outcome(&self, id: OutcomeId) -> &Outcome {
+        &self.outcomes[id.0]
+    }
+
+    pub fn question_id(&self, id: &str) -> Option<QuestionId> {
+        self.questions.iter().position(|q| q.id == id).map(QuestionId)
+    }
+
+    /// The status's current name; validation guarantees every used code has one.
+    pub fn status_name(&self, code: u16) -> &str {
+        self.statuses.get(&code).map_or("", |s| s.name.as_str())
+    }
+}
+
+impl Question {
+    pub fn answer_index(&self, id: &str) -> Option<usize> {
+        self.answers.iter().position(|a| a.id == id)
+    }
+
+    pub fn answer_ids(&self) -> Vec<&str> {
+        self.answers.iter().map(|a| a.id.as_str()).collect()
+    }
+
+    /// Every flag that answers this question, as the user types it, then `--answer`.
+    pub fn flags(&self) -> Vec<String> {
+        let mut flags = match self.kind {
+            QuestionKind::YesNo => vec![format!("--{}", self.flag), format!("--no-{}", self.flag)],
+            QuestionKind::Choice => vec![format!("--{}=<{}>", self.flag, self.answer_ids().join("|"))],
+        };
+        flags.extend(
+            self.answers
+                .iter()
+                .filter_map(|a| a.flag.as_ref().map(|f| format!("--{f}"))),
+        );
+        flags.push(format!("--answer {}=<value>", self.id));
+        flags
+    }
+
+    /// The flag that gives `answer`, as one would type it on a command line.
+    pub fn flag_for(&self, answer: usize) -> String {
+        let def = &self.answers[answer];
+        match (&def.flag, self.kind) {
+            (Some(flag), _) => format!("--{flag}"),
+            (None, QuestionKind::YesNo) if answer == YES => format!("--{}", self.flag),
+            (None, QuestionKind::YesNo) => format!("--no-{}", self.flag),
+            (None, QuestionKind::Choice) => format!("--{}={}", self.flag, def.id),
+        }
+    }
+}
+
+/// The answer indices of a yes/no question.
+pub const YES: usize = 0;
+pub const NO: usize = 1;

@@ -1,0 +1,618 @@
+//! Turning parsed rule files into a [`Tree`]: merge, resolve, check the graph, and report
+//! every problem found, each with its place.
+
+use std::collections::{BTreeMap, HashMap};
+
+use toml::Spanned;
+
+use crate::diagnostic::{self, Diagnostic, Kind};
+use crate::rules::raw::{RawChoice, RawCite, RawFile, RawNode, RawOutcome, RawQuestion, RawStatus};
+use crate::rules::Parsed;
+use crate::source::{FileId, Sources, Span};
+use crate::suggest;
+use crate::tree::{
+    AnswerDef, Cite, Header, Node, NodeId, Outcome, OutcomeId, Problem, Question, QuestionId,
+    QuestionKind, Status, Target, Tree, WhyNot,
+};
+
+/// A pack that failed to load: every problem, and the files they point into.
+#[derive(Debug)]
+pub struct Rejected {
+    pub sources: Sources,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Checks a parsed pack. `reserved` are the long options the program itself defines; a
+/// question may not take one of them as its flag.
+pub fn validate(parsed: Parsed, reserved: &[String]) -> Result<(Tree, Sources), Rejected> {
+    let Parsed {
+        sources,
+        files,
+        mut diagnostics,
+    } = parsed;
+    let merged = Merged::new(files, &mut diagnostics);
+    let mut checker = Checker {
+        diagnostics,
+        reserved,
+    };
+    let tree = checker.resolve(merged);
+    let mut diagnostics = checker.diagnostics;
+    match tree {
+        Some(tree) if diagnostics.is_empty() => Ok((tree, sources)),
+        _ => {
+            diagnostic::sort(&mut diagnostics);
+            Err(Rejected {
+                sources,
+                diagnostics,
+            })
+        }
+    }
+}
+
+/// An entry and the file it came from.
+struct Entry<T> {
+    file: FileId,
+    raw: T,
+}
+
+impl<T> Entry<T> {
+    fn span<U>(&self, spanned: &Spanned<U>) -> Span {
+        Span {
+            file: self.file,
+            range: spanned.span(),
+        }
+    }
+}
+
+/// What every table's entries have in common: an id, and whether they replace an earlier one.
+trait Keyed {
+    const TABLE: &'static str;
+    fn key(&self) -> (String, std::ops::Range<usize>);
+    fn replaces(&self) -> bool;
+}
+
+macro_rules! keyed {
+    ($raw:ty, $table:literal, $field:ident) => {
+        impl Keyed for $raw {
+            const TABLE: &'static str = $table;
+            fn key(&self) -> (String, std::ops::Range<usize>) {
+                (self.$field.get_ref().to_string(), self.$field.span())
+            }
+            fn replaces(&self) -> bool {
+                self.replaces
+            }
+        }
+    };
+}
+keyed!(RawStatus, "status", code);
+keyed!(RawQuestion, "question", id);
+keyed!(RawNode, "node", id);
+keyed!(RawOutcome, "outcome", id);
+
+/// All files folded into one pack, later files overriding earlier ones where they say so.
+struct Merged {
+    start: Option<Entry<Spanned<String>>>,
+    statuses: Vec<Entry<RawStatus>>,
+    questions: Vec<Entry<RawQuestion>>,
+    nodes: Vec<Entry<RawNode>>,
+    outcomes: Vec<Entry<RawOutcome>>,
+}
+
+impl Merged {
+    fn new(files: Vec<(FileId, RawFile)>, diagnostics: &mut Vec<Diagnostic>) -> Self {
+        let mut merged = Merged {
+            start: None,
+            statuses: Vec::new(),
+            questions: Vec::new(),
+            nodes: Vec::new(),
+            outcomes: Vec::new(),
+        };
+        for (file, raw) in files {
+            if let Some(pack) = raw.pack {
+                merged.start = Some(Entry { file, raw: pack.start });
+            }
+            merge(&mut merged.statuses, file, raw.status, diagnostics);
+            merge(&mut merged.questions, file, raw.question, diagnostics);
+            merge(&mut merged.nodes, file, raw.node, diagnostics);
+            merge(&mut merged.outcomes, file, raw.outcome, diagnostics);
+        }
+        merged
+    }
+}
+
+fn merge<T: Keyed>(
+    into: &mut Vec<Entry<T>>,
+    file: FileId,
+    entries: Vec<T>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    for raw in entries {
+        let (id, range) = raw.key();
+        let span = Span { file, range };
+        let table = T::TABLE;
+        let earlier = into.iter().position(|e| e.raw.key().0 == id);
+        match (earlier, raw.replaces()) {
+            (Some(i), true) => into[i] = Entry { file, raw },
+            (None, false) => into.push(Entry { file, raw }),
+            (Some(_), false) => diagnostics.push(Diagnostic::at(Kind::DuplicateId { table, id }, span)),
+            (None, true) => {
+                diagnostics.push(Diagnostic::at(Kind::OverrideOfNothing { table, id }, span))
+            }
+        }
+    }
+}
+
+/// Resolves names to indices, collecting a diagnostic for each one that does not resolve.
+struct Checker<'a> {
+    diagnostics: Vec<Diagnostic>,
+    reserved: &'a [String],
+}
+
+/// The ids of every node and outcome, and of every question: what references resolve to.
+struct Names {
+    targets: HashMap<String, Target>,
+    questions: HashMap<String, QuestionId>,
+}
+
+/// Each node's outgoing edges with the place that names them, for cycle reports.
+type Edges = Vec<Vec<(Target, Span)>>;
+
+impl Checker<'_> {
+    fn error(&mut self, kind: Kind, span: Span) {
+        self.diagnostics.push(Diagnostic::at(kind, span));
+    }
+
+    fn resolve(&mut self, merged: Merged) -> Option<Tree> {
+        let names = self.names(&merged);
+        let statuses = self.statuses(&merged.statuses);
+        let questions: Vec<Question> = merged.questions.iter().map(|q| self.question(q)).collect();
+        self.check_flags(&merged.questions, &questions);
+        let mut edges = Edges::new();
+        let nodes: Vec<Node> = merged
+            .nodes
+            .iter()
+            .map(|n| self.node(n, &names, &questions, &mut edges))
+            .collect();
+        let outcomes = merged.outcomes.iter().map(|o| self.outcome(o, &statuses)).collect();
+        let start = self.start(merged.start.as_ref(), &names)?;
+        self.check_graph(start, &edges, &merged);
+        Some(Tree {
+            start,
+            statuses,
+            questions,
+            nodes,
+            outcomes,
+        })
+    }
+
+    fn names(&mut self, merged: &Merged) -> Names {
+        let mut targets = HashMap::new();
+        for (i, node) in merged.nodes.iter().enumerate() {
+            targets.insert(node.raw.id.get_ref().clone(), Target::Node(NodeId(i)));
+        }
+        for (i, outcome) in merged.outcomes.iter().enumerate() {
+            let id = outcome.raw.id.get_ref().clone();
+            if targets.insert(id.clone(), Target::Outcome(OutcomeId(i))).is_some() {
+                let table = "node or outcome";
+                self.error(Kind::DuplicateId { table, id }, outcome.span(&outcome.raw.id));
+            }
+        }
+        let questions = merged
+            .questions
+            .iter()
+            .enumerate()
+            .map(|(i, q)| (q.raw.id.get_ref().clone(), QuestionId(i)))
+            .collect();
+        Names { targets, questions }
+    }
+
+    fn statuses(&mut self, entries: &[Entry<RawStatus>]) -> BTreeMap<u16, Status> {
+        let mut statuses = BTreeMap::new();
+        for entry in entries {
+            let raw = &entry.raw;
+            self.not_empty(entry, &raw.name, "name");
+            self.not_empty(entry, &raw.meaning, "meaning");
+            if let Some(code) = self.status_code(entry, &raw.code) {
+                let status = Status {
+                    code,
+                    name: raw.name.get_ref().clone(),
+                    meaning: raw.meaning.get_ref().clone(),
+                    cite: raw.cite.clone().map(cite),
+                };
+                statuses.insert(code, status);
+            }
+        }
+        statuses
+    }
+
+    fn status_code<T>(&mut self, entry: &Entry<T>, code: &Spanned<i64>) -> Option<u16> {
+        let value = *code.get_ref();
+        if (100..=599).contains(&value) {
+            return u16::try_from(value).ok();
+        }
+        self.error(Kind::StatusOutOfRange { status: value }, entry.span(code));
+        None
+    }
+
+    /// A status used by an outcome: in range, and named by a `[[status]]` entry.
+    fn used_status<T>(
+        &mut self,
+        entry: &Entry<T>,
+        code: &Spanned<i64>,
+        statuses: &BTreeMap<u16, Status>,
+    ) -> u16 {
+        let Some(status) = self.status_code(entry, code) else {
+            return 0;
+        };
+        if !statuses.contains_key(&status) {
+            self.error(Kind::UnnamedStatus { status }, entry.span(code));
+        }
+        status
+    }
+
+    fn not_empty<T>(&mut self, entry: &Entry<T>, text: &Spanned<String>, field: &'static str) {
+        if text.get_ref().trim().is_empty() {
+            self.error(Kind::EmptyText { field }, entry.span(text));
+        }
+    }
+
+    fn question(&mut self, entry: &Entry<RawQuestion>) -> Question {
+        let raw = &entry.raw;
+        self.not_empty(entry, &raw.prompt, "prompt");
+        self.not_empty(entry, &raw.help, "help");
+        let (kind, answers) = self.answers(entry);
+        let mut question = Question {
+            id: raw.id.get_ref().clone(),
+            kind,
+            prompt: raw.prompt.get_ref().trim().to_string(),
+            help: raw.help.get_ref().trim().to_string(),
+            default: None,
+            flag: raw.flag.as_ref().unwrap_or(&raw.id).get_ref().clone(),
+            bare: None,
+            answers,
+        };
+        question.default = raw.default.as_ref().and_then(|d| self.answer_of(entry, &question, d));
+        question.bare = raw.bare.as_ref().and_then(|b| self.answer_of(entry, &question, b));
+        if question.bare.is_some() && kind == QuestionKind::YesNo {
+            self.bad_choices(entry, "is yes-no: `bare` is for choice questions");
+        }
+        question
+    }
+
+    fn answers(&mut self, entry: &Entry<RawQuestion>) -> (QuestionKind, Vec<AnswerDef>) {
+        let raw = &entry.raw;
+        match raw.kind {
+            crate::rules::raw::RawKind::YesNo => {
+                if !raw.choice.is_empty() {
+                    self.bad_choices(entry, "is yes-no and cannot list choices");
+                }
+                (QuestionKind::YesNo, yes_no())
+            }
+            crate::rules::raw::RawKind::Choice => {
+                if raw.choice.len() < 2 {
+                    self.bad_choices(entry, "needs at least two `[[question.choice]]` entries");
+                }
+                (QuestionKind::Choice, self.choices(entry))
+            }
+        }
+    }
+
+    fn choices(&mut self, entry: &Entry<RawQuestion>) -> Vec<AnswerDef> {
+        let mut answers: Vec<AnswerDef> = Vec::new();
+        for RawChoice { id, label, flag } in &entry.raw.choice {
+            self.not_empty(entry, label, "label");
+            if answers.iter().any(|a| &a.id == id.get_ref()) {
+                let id = id.get_ref().clone();
+                self.error(Kind::DuplicateId { table: "choice", id }, entry.span(&entry.raw.choice[answers.len()].id));
+            }
+            answers.push(AnswerDef {
+                id: id.get_ref().clone(),
+                label: label.get_ref().trim().to_string(),
+                flag: flag.as_ref().map(|f| f.get_ref().clone()),
+            });
+        }
+        answers
+    }
+
+    fn bad_choices(&mut self, entry: &Entry<RawQuestion>, reason: &'static str) {
+        let question = entry.raw.id.get_ref().clone();
+        self.error(Kind::BadChoices { question, reason }, entry.span(&entry.raw.id));
+    }
+
+    /// The index of `answer` among the question's answers, or a located error.
+    fn answer_of<T>(&mut self, entry: &Entry<T>, question: &Question, answer: &Spanned<String>) -> Option<usize> {
+        let found = question.answer_index(answer.get_ref());
+        if found.is_none() {
+            let kind = Kind::UnknownAnswer {
+                question: question.id.clone(),
+                answer: answer.get_ref().clone(),
+                valid: question.answer_ids().iter().map(|s| s.to_string()).collect(),
+            };
+            self.error(kind, entry.span(answer));
+        }
+        found
+    }
+
+    /// Every flag must be well formed and belong to one question only.
+    fn check_flags(&mut self, entries: &[Entry<RawQuestion>], questions: &[Question]) {
+        let mut owners: HashMap<String, String> = self
+            .reserved
+            .iter()
+            .map(|r| (r.clone(), "a built-in option".to_string()))
+            .collect();
+        for (entry, question) in entries.iter().zip(questions) {
+            for (flag, span) in flags_of(entry, question) {
+                if !valid_flag_name(&flag) {
+                    self.error(Kind::BadFlagName { flag }, span);
+                } else if let Some(other) = owners.get(&flag) {
+                    let other = other.clone();
+                    self.error(Kind::FlagClash { flag, other }, span);
+                } else {
+                    owners.insert(flag, format!("a flag of question `{}`", question.id));
+                }
+            }
+        }
+    }
+
+    fn node(
+        &mut self,
+        entry: &Entry<RawNode>,
+        names: &Names,
+        questions: &[Question],
+        edges: &mut Edges,
+    ) -> Node {
+        let raw = &entry.raw;
+        let question = self.question_ref(entry, names);
+        let mut out = Vec::new();
+        let mut next = Vec::new();
+        if let Some(q) = question.map(|q| &questions[q.0]) {
+            next = self.branches(entry, q, names, &mut out);
+        }
+        edges.push(out);
+        Node {
+            id: raw.id.get_ref().clone(),
+            question: question.unwrap_or(QuestionId(0)),
+            next,
+        }
+    }
+
+    fn question_ref(&mut self, entry: &Entry<RawNode>, names: &Names) -> Option<QuestionId> {
+        let name = &entry.raw.question;
+        let found = names.questions.get(name.get_ref()).copied();
+        if found.is_none() {
+            let suggestion = suggest::nearest(name.get_ref(), names.questions.keys().map(String::as_str));
+            let question = name.get_ref().clone();
+            self.error(Kind::UnknownQuestion { question, suggestion }, entry.span(name));
+        }
+        found
+    }
+
+    /// Where each answer of the node's question leads; records the edges for graph checks.
+    fn branches(
+        &mut self,
+        entry: &Entry<RawNode>,
+        question: &Question,
+        names: &Names,
+        edges: &mut Vec<(Target, Span)>,
+    ) -> Vec<Target> {
+        let raw = &entry.raw;
+        let mut next: Vec<Option<Target>> = vec![None; question.answers.len()];
+        for (answer, target) in &raw.on {
+            let index = self.answer_of(entry, question, answer);
+            let resolved = self.target(entry, target, names);
+            if let (Some(i), Some(t)) = (index, resolved) {
+                next[i] = Some(t);
+                edges.push((t, entry.span(target)));
+            }
+        }
+        let fallback = raw.otherwise.as_ref().and_then(|o| self.target(entry, o, names));
+        match (&raw.otherwise, fallback) {
+            (None, _) => self.check_covered(entry, question, &next),
+            (Some(otherwise), Some(t)) if next.contains(&None) => edges.push((t, entry.span(otherwise))),
+            _ => {}
+        }
+        next.into_iter().map(|n| n.or(fallback).unwrap_or(UNRESOLVED)).collect()
+    }
+
+    fn check_covered(&mut self, entry: &Entry<RawNode>, question: &Question, next: &[Option<Target>]) {
+        let uncovered: Vec<String> = next
+            .iter()
+            .zip(&question.answers)
+            .filter(|(n, _)| n.is_none())
+            .map(|(_, a)| a.id.clone())
+            .collect();
+        // An answer named in `on` but pointing nowhere is already reported at its target.
+        let unnamed: Vec<String> = uncovered
+            .into_iter()
+            .filter(|a| !entry.raw.on.keys().any(|k| k.get_ref() == a))
+            .collect();
+        if !unnamed.is_empty() {
+            let node = entry.raw.id.get_ref().clone();
+            self.error(Kind::Uncovered { node, answers: unnamed }, entry.span(&entry.raw.id));
+        }
+    }
+
+    fn target<T>(&mut self, entry: &Entry<T>, name: &Spanned<String>, names: &Names) -> Option<Target> {
+        let found = names.targets.get(name.get_ref()).copied();
+        if found.is_none() {
+            let suggestion = suggest::nearest(name.get_ref(), names.targets.keys().map(String::as_str));
+            let target = name.get_ref().clone();
+            self.error(Kind::UnknownTarget { target, suggestion }, entry.span(name));
+        }
+        found
+    }
+
+    fn outcome(&mut self, entry: &Entry<RawOutcome>, statuses: &BTreeMap<u16, Status>) -> Outcome {
+        let raw = &entry.raw;
+        self.not_empty(entry, &raw.summary, "summary");
+        self.not_empty(entry, &raw.explanation, "explanation");
+        self.not_empty(entry, &raw.next_step, "next-step");
+        let status = self.used_status(entry, &raw.status, statuses);
+        let why_not = raw
+            .why_not
+            .iter()
+            .map(|w| WhyNot {
+                status: self.used_status(entry, &w.status, statuses),
+                reason: w.reason.get_ref().trim().to_string(),
+            })
+            .collect();
+        Outcome {
+            id: raw.id.get_ref().clone(),
+            status,
+            summary: raw.summary.get_ref().trim().to_string(),
+            explanation: raw.explanation.get_ref().trim().to_string(),
+            retry: raw.retry,
+            next_step: raw.next_step.get_ref().trim().to_string(),
+            why_not,
+            headers: raw
+                .header
+                .iter()
+                .map(|h| Header { name: h.name.clone(), why: h.why.trim().to_string() })
+                .collect(),
+            problem: raw.problem.as_ref().map(|p| Problem {
+                kind: p.kind.clone(),
+                detail: p.detail.trim().to_string(),
+                members: p.members.clone(),
+            }),
+            cites: raw.cite.iter().cloned().map(cite).collect(),
+        }
+    }
+
+    fn start(&mut self, start: Option<&Entry<Spanned<String>>>, names: &Names) -> Option<Target> {
+        let Some(start) = start else {
+            self.diagnostics.push(Diagnostic::whole_pack(Kind::NoStart));
+            return None;
+        };
+        self.target(start, &start.raw, names)
+    }
+
+    /// Cycles and unreachable entries, found iteratively so that deep trees cannot
+    /// overflow the stack.
+    fn check_graph(&mut self, start: Target, edges: &Edges, merged: &Merged) {
+        for (path, span) in find_cycles(start, edges, merged.nodes.len()) {
+            let path = path.iter().map(|n| merged.nodes[n.0].raw.id.get_ref().clone()).collect();
+            self.error(Kind::Cycle { path }, span);
+        }
+        let (nodes, outcomes) = reachable(start, edges, merged.nodes.len(), merged.outcomes.len());
+        for (entry, seen) in merged.nodes.iter().zip(nodes) {
+            self.unreachable(seen, entry, &entry.raw.id);
+        }
+        for (entry, seen) in merged.outcomes.iter().zip(outcomes) {
+            self.unreachable(seen, entry, &entry.raw.id);
+        }
+    }
+
+    fn unreachable<T>(&mut self, seen: bool, entry: &Entry<T>, id: &Spanned<String>) {
+        if !seen {
+            let span = entry.span(id);
+            self.error(Kind::Unreachable { id: id.get_ref().clone() }, span);
+        }
+    }
+}
+
+/// Stands in for a target that did not resolve; such a pack is rejected, never walked.
+const UNRESOLVED: Target = Target::Outcome(OutcomeId(usize::MAX));
+
+fn yes_no() -> Vec<AnswerDef> {
+    ["yes", "no"]
+        .into_iter()
+        .map(|a| AnswerDef { id: a.to_string(), label: a.to_string(), flag: None })
+        .collect()
+}
+
+fn cite(raw: RawCite) -> Cite {
+    Cite {
+        document: raw.document,
+        section: raw.section,
+        title: raw.title,
+        url: raw.url,
+    }
+}
+
+/// Every flag a question adds to the command line, with the place that names it.
+fn flags_of(entry: &Entry<RawQuestion>, question: &Question) -> Vec<(String, Span)> {
+    let raw = &entry.raw;
+    let name_span = entry.span(raw.flag.as_ref().unwrap_or(&raw.id));
+    let mut flags = vec![(question.flag.clone(), name_span.clone())];
+    if question.kind == QuestionKind::YesNo {
+        flags.push((format!("no-{}", question.flag), name_span));
+    }
+    for choice in &raw.choice {
+        if let Some(flag) = &choice.flag {
+            flags.push((flag.get_ref().clone(), entry.span(flag)));
+        }
+    }
+    flags
+}
+
+fn valid_flag_name(flag: &str) -> bool {
+    !flag.is_empty()
+        && flag.split('-').all(|word| {
+            !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+        && flag.as_bytes()[0].is_ascii_lowercase()
+}
+
+/// Every cycle reachable from any node, each as the node path and the edge that closes it.
+fn find_cycles(start: Target, edges: &Edges, count: usize) -> Vec<(Vec<NodeId>, Span)> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Mark {
+        New,
+        OnPath,
+        Done,
+    }
+    let mut mark = vec![Mark::New; count];
+    let mut cycles = Vec::new();
+    let roots = std::iter::once(start).chain((0..count).map(|i| Target::Node(NodeId(i))));
+    for root in roots {
+        let Target::Node(root) = root else { continue };
+        if mark[root.0] != Mark::New {
+            continue;
+        }
+        // Depth-first with an explicit stack of (node, next edge to follow).
+        let mut stack = vec![(root, 0usize)];
+        mark[root.0] = Mark::OnPath;
+        while let Some((node, edge)) = stack.last_mut() {
+            let node = *node;
+            let Some((target, span)) = edges[node.0].get(*edge) else {
+                mark[node.0] = Mark::Done;
+                stack.pop();
+                continue;
+            };
+            *edge += 1;
+            let Target::Node(next) = *target else { continue };
+            match mark[next.0] {
+                Mark::New => {
+                    mark[next.0] = Mark::OnPath;
+                    stack.push((next, 0));
+                }
+                Mark::OnPath => {
+                    let from = stack.iter().position(|(n, _)| *n == next).unwrap_or(0);
+                    let mut path: Vec<NodeId> = stack[from..].iter().map(|(n, _)| *n).collect();
+                    path.push(next);
+                    cycles.push((path, span.clone()));
+                }
+                Mark::Done => {}
+            }
+        }
+    }
+    cycles
+}
+
+/// Which nodes and outcomes the start reaches, by a breadth-first walk.
+fn reachable(start: Target, edges: &Edges, nodes: usize, outcomes: usize) -> (Vec<bool>, Vec<bool>) {
+    let mut seen_nodes = vec![false; nodes];
+    let mut seen_outcomes = vec![false; outcomes];
+    let mut queue = std::collections::VecDeque::from([start]);
+    while let Some(target) = queue.pop_front() {
+        match target {
+            Target::Outcome(o) => seen_outcomes[o.0] = true,
+            Target::Node(n) if !seen_nodes[n.0] => {
+                seen_nodes[n.0] = true;
+                queue.extend(edges[n.0].iter().map(|(t, _)| *t));
+            }
+            Target::Node(_) => {}
+        }
+    }
+    (seen_nodes, seen_outcomes)
+}
