@@ -17,7 +17,9 @@ pub struct TerminalAsker {
 
 impl TerminalAsker {
     pub fn new() -> Self {
-        TerminalAsker { term: Term::stderr() }
+        TerminalAsker {
+            term: Term::stderr(),
+        }
     }
 }
 
@@ -31,7 +33,9 @@ impl Asker for TerminalAsker {
     fn ask(&mut self, question: &Question, context: &Context<'_>) -> Result<Reply, AskError> {
         self.introduce(question, context).map_err(AskError::Io)?;
         let reply = match question.kind {
-            QuestionKind::YesNo => self.confirm(question)?.map(|yes| if yes { YES } else { NO }),
+            QuestionKind::YesNo => self
+                .confirm(question)?
+                .map(|yes| if yes { YES } else { NO }),
             QuestionKind::Choice => self.select(question)?,
         };
         Ok(reply.map_or(Reply::Back, Reply::Answer))
@@ -49,7 +53,11 @@ impl TerminalAsker {
                 format!("{}={}", q.id, q.answers[step.answer].id)
             })
             .collect();
-        let back = if context.can_go_back { "Esc goes back · " } else { "" };
+        let back = if context.can_go_back {
+            "Esc goes back · "
+        } else {
+            ""
+        };
         let mut lines = vec![String::new()];
         if !so_far.is_empty() {
             lines.push(format!("{} {}", "so far:".dimmed(), so_far.join(" → ")));

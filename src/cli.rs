@@ -150,14 +150,21 @@ fn question_args(question: &crate::tree::Question) -> Vec<Arg> {
                 Arg::new(arg_id(flag))
                     .long(flag.clone())
                     .action(ArgAction::SetTrue)
-                    .help(format!("Same as --{}={}: {}", question.flag, answer.id, answer.label)),
+                    .help(format!(
+                        "Same as --{}={}: {}",
+                        question.flag, answer.id, answer.label
+                    )),
             );
         }
     }
     let ids: Vec<String> = args.iter().map(|a| a.get_id().to_string()).collect();
     args.into_iter()
         .map(|arg| {
-            let others: Vec<String> = ids.iter().filter(|i| *i != arg.get_id().as_str()).cloned().collect();
+            let others: Vec<String> = ids
+                .iter()
+                .filter(|i| *i != arg.get_id().as_str())
+                .cloned()
+                .collect();
             arg.overrides_with_all(others).help_heading(heading)
         })
         .collect()
@@ -224,7 +231,11 @@ fn flag_answers(tree: &Tree, matches: &ArgMatches) -> Vec<Given> {
                 question.answer_index(value)
             });
             if let (Some(answer), Some(index)) = (answer, matches.index_of(&id)) {
-                given.push(Given { index, question: q, answer });
+                given.push(Given {
+                    index,
+                    question: q,
+                    answer,
+                });
             }
         }
     }
@@ -263,10 +274,13 @@ fn answer_options(
     values
         .zip(indices)
         .map(|(value, index)| {
-            let (question, answer) = parse_answer(tree, value).map_err(|message| {
-                command.error(clap::error::ErrorKind::InvalidValue, message)
-            })?;
-            Ok(Given { index, question, answer })
+            let (question, answer) = parse_answer(tree, value)
+                .map_err(|message| command.error(clap::error::ErrorKind::InvalidValue, message))?;
+            Ok(Given {
+                index,
+                question,
+                answer,
+            })
         })
         .collect()
 }
@@ -274,11 +288,14 @@ fn answer_options(
 /// `ID=VALUE` → (question index, answer index), or a message saying what is wrong.
 pub fn parse_answer(tree: &Tree, text: &str) -> Result<(usize, usize), String> {
     let Some((id, value)) = text.split_once('=') else {
-        return Err(format!("`--answer {text}` needs the form ID=VALUE, e.g. payload=invalid"));
+        return Err(format!(
+            "`--answer {text}` needs the form ID=VALUE, e.g. payload=invalid"
+        ));
     };
     let ids = tree.questions.iter().map(|q| q.id.as_str());
     let Some(q) = tree.question_id(id) else {
-        let hint = suggest::nearest(id, ids).map_or(String::new(), |s| format!("; did you mean `{s}`?"));
+        let hint =
+            suggest::nearest(id, ids).map_or(String::new(), |s| format!("; did you mean `{s}`?"));
         return Err(format!("no question has the id `{id}`{hint}"));
     };
     let question = tree.question(q);
@@ -307,16 +324,34 @@ mod tests {
     #[test]
     fn rule_sources_are_read_in_both_spellings_and_stop_at_double_dash() {
         let sources = rule_sources(&os(&[
-            "httpadvise", "--rules", "a.toml", "--rules=dir", "--no-builtin-rules", "--", "--rules", "x",
+            "httpadvise",
+            "--rules",
+            "a.toml",
+            "--rules=dir",
+            "--no-builtin-rules",
+            "--",
+            "--rules",
+            "x",
         ]));
         assert!(!sources.builtin);
-        assert_eq!(sources.paths, vec![PathBuf::from("a.toml"), PathBuf::from("dir")]);
+        assert_eq!(
+            sources.paths,
+            vec![PathBuf::from("a.toml"), PathBuf::from("dir")]
+        );
     }
 
     #[test]
     fn reserved_flags_include_every_fixed_option() {
         let reserved = reserved_flags();
-        for flag in ["answer", "rules", "format", "color", "help", "version", "no-builtin-rules"] {
+        for flag in [
+            "answer",
+            "rules",
+            "format",
+            "color",
+            "help",
+            "version",
+            "no-builtin-rules",
+        ] {
             assert!(reserved.iter().any(|r| r == flag), "{flag} missing");
         }
     }

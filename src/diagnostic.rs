@@ -20,11 +20,21 @@ pub enum Kind {
     /// `override = true` where no earlier file defines the id.
     OverrideOfNothing { table: &'static str, id: String },
     /// A reference (`start`, `on`, `else`) to a node or outcome that does not exist.
-    UnknownTarget { target: String, suggestion: Option<String> },
+    UnknownTarget {
+        target: String,
+        suggestion: Option<String>,
+    },
     /// A node that tests a question that does not exist.
-    UnknownQuestion { question: String, suggestion: Option<String> },
+    UnknownQuestion {
+        question: String,
+        suggestion: Option<String>,
+    },
     /// An answer (in `on`, `default` or `bare`) that the question does not have.
-    UnknownAnswer { question: String, answer: String, valid: Vec<String> },
+    UnknownAnswer {
+        question: String,
+        answer: String,
+        valid: Vec<String>,
+    },
     /// An answer of a node's question that leads nowhere.
     Uncovered { node: String, answers: Vec<String> },
     /// The tree loops back on itself.
@@ -44,7 +54,10 @@ pub enum Kind {
     /// Text that must say something is empty.
     EmptyText { field: &'static str },
     /// A yes/no question given choices, or a choice question with fewer than two.
-    BadChoices { question: String, reason: &'static str },
+    BadChoices {
+        question: String,
+        reason: &'static str,
+    },
 }
 
 impl Display for Kind {
@@ -58,17 +71,27 @@ impl Display for Kind {
                 "{table} `{id}` is defined twice (say `override = true` to replace the first)"
             ),
             Kind::OverrideOfNothing { table, id } => {
-                write!(f, "{table} `{id}` overrides nothing: no earlier file defines it")
+                write!(
+                    f,
+                    "{table} `{id}` overrides nothing: no earlier file defines it"
+                )
             }
             Kind::UnknownTarget { target, suggestion } => {
                 write!(f, "`{target}` is neither a node nor an outcome")?;
                 suggest(f, suggestion)
             }
-            Kind::UnknownQuestion { question, suggestion } => {
+            Kind::UnknownQuestion {
+                question,
+                suggestion,
+            } => {
                 write!(f, "no question has the id `{question}`")?;
                 suggest(f, suggestion)
             }
-            Kind::UnknownAnswer { question, answer, valid } => write!(
+            Kind::UnknownAnswer {
+                question,
+                answer,
+                valid,
+            } => write!(
                 f,
                 "question `{question}` has no answer `{answer}` (its answers: {})",
                 valid.join(", ")
@@ -167,7 +190,9 @@ fn span_width(sources: &Sources, span: &Span, line: &str, col: usize) -> usize {
     let text = &sources.file(span.file).text;
     let start = span.range.start.min(text.len());
     let end = span.range.end.clamp(start, text.len());
-    let covered = text.get(start..end).map_or(1, |s| s.lines().next().map_or(0, |l| l.chars().count()));
+    let covered = text
+        .get(start..end)
+        .map_or(1, |s| s.lines().next().map_or(0, |l| l.chars().count()));
     let room = line.chars().count().saturating_sub(col - 1);
     covered.min(room).max(1)
 }

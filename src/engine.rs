@@ -17,7 +17,10 @@ pub enum Walk {
     /// An outcome was reached by these steps.
     Done { outcome: OutcomeId, path: Vec<Step> },
     /// The walk needs the answer to `question` to go on past `path`.
-    Needs { question: QuestionId, path: Vec<Step> },
+    Needs {
+        question: QuestionId,
+        path: Vec<Step>,
+    },
 }
 
 /// Walks `tree` with the answers known so far (`answers[q]` for question `q`).

@@ -27,7 +27,10 @@ pub enum Error {
     /// The pack did not load; every problem is in it.
     Rules(Rejected),
     /// The path needs a question without a default, and there is no terminal to ask on.
-    Unanswered { prompt: String, flags: Vec<String> },
+    Unanswered {
+        prompt: String,
+        flags: Vec<String>,
+    },
     /// `--interactive` without a terminal on stdin and stderr.
     NoTerminal,
     Cancelled,
@@ -57,7 +60,11 @@ impl Display for Error {
                     writeln!(f, "{}", d.render(&rejected.sources))?;
                 }
                 let n = rejected.diagnostics.len();
-                write!(f, "the rules did not load: {n} problem{}", if n == 1 { "" } else { "s" })
+                write!(
+                    f,
+                    "the rules did not load: {n} problem{}",
+                    if n == 1 { "" } else { "s" }
+                )
             }
             Error::Unanswered { prompt, flags } => write!(
                 f,

@@ -39,13 +39,19 @@ pub fn load(from: &RuleSources) -> Result<Pack, Rejected> {
     Ok(Pack { tree, sources })
 }
 
-/// Runs a consultation and writes the recommendation to `out`. `asker` is `None` when there
-/// is no terminal to ask on.
+/// Where the recommendation goes: the writer, and the width text output wraps to.
+pub struct Output<'a> {
+    pub out: &'a mut dyn Write,
+    pub width: usize,
+}
+
+/// Runs a consultation and writes the recommendation. `asker` is `None` when there is no
+/// terminal to ask on.
 pub fn advise(
     tree: &Tree,
     invocation: &Invocation,
     asker: Option<&mut dyn Asker>,
-    out: &mut dyn Write,
+    output: Output<'_>,
 ) -> Result<(), Error> {
     if invocation.cli.interactive && asker.is_none() {
         return Err(Error::NoTerminal);
@@ -54,10 +60,12 @@ pub fn advise(
         Some(_) if invocation.cli.interactive || !invocation.answered_any => Mode::Interactive,
         _ => Mode::OneShot,
     };
-    let verdict = session::consult(tree, &invocation.answers, mode, asker).map_err(|e| session_error(tree, e))?;
+    let verdict = session::consult(tree, &invocation.answers, mode, asker)
+        .map_err(|e| session_error(tree, e))?;
     let report = Report::new(tree, &verdict);
+    let Output { out, width } = output;
     let written = match invocation.cli.format {
-        Format::Text => render::text(&report, out),
+        Format::Text => render::text(&report, width, out),
         Format::Json => render::json(&report, out),
     };
     written.and_then(|()| out.flush()).map_err(Error::Output)

@@ -6,10 +6,12 @@ use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
 use colored::Colorize;
+use dialoguer::console::Term;
 use httpadvise::ask::{self, TerminalAsker};
 use httpadvise::cli::{self, ColorWhen};
 use httpadvise::error::{Error, Exit};
 use httpadvise::session::Asker;
+use httpadvise::Output;
 
 fn main() -> ExitCode {
     let args: Vec<OsString> = env::args_os().collect();
@@ -34,7 +36,20 @@ fn run(args: Vec<OsString>) -> Result<(), Error> {
     let asker = terminal.as_mut().map(|t| t as &mut dyn Asker);
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    httpadvise::advise(&pack.tree, &invocation, asker, &mut out)
+    let output = Output {
+        out: &mut out,
+        width: text_width(),
+    };
+    httpadvise::advise(&pack.tree, &invocation, asker, output)
+}
+
+/// The terminal's width when writing to one; otherwise a width that reads well pasted.
+fn text_width() -> usize {
+    const PASTED: usize = 88;
+    match Term::stdout().size_checked() {
+        Some((_, columns)) if io::stdout().is_terminal() => usize::from(columns).min(100),
+        _ => PASTED,
+    }
 }
 
 /// Questions are asked only when both the keys and the prompts have a terminal.

@@ -1,4 +1,5 @@
-//! Writing a [`Report`]: text for people (colored when the run decided so), JSON for programs.
+//! Writing a [`Report`]: text for people (colored when the run decided so, wrapped to the
+//! width it was given), JSON for programs.
 
 use std::io::{self, Write};
 
@@ -7,24 +8,70 @@ use colored::{ColoredString, Colorize};
 use crate::report::{retry_text, Report};
 use crate::session::Source;
 
+/// Narrower than this and wrapping would split most words; the terminal wraps instead.
+const MIN_WIDTH: usize = 20;
+
 /// The recommendation as text: the code first, then why, why not, what to send, sources.
-pub fn text(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "{} {}", status_color(report.status), report.title.bold())?;
-    writeln!(out, "{}", report.summary)?;
-    why(report, out)?;
-    why_not(report, out)?;
-    send(report, out)?;
-    heading(out, "Client")?;
-    writeln!(out, "  {}.", capitalise(retry_text(report.client.retry)))?;
-    indented(out, report.client.next_step)?;
-    assumptions(report, out)?;
-    sources(report, out)
+pub fn text(report: &Report<'_>, width: usize, out: &mut dyn Write) -> io::Result<()> {
+    let mut w = Text {
+        out,
+        width: width.max(MIN_WIDTH),
+    };
+    writeln!(
+        w.out,
+        "{} {}",
+        status_color(report.status),
+        report.title.bold()
+    )?;
+    w.wrapped(report.summary, "", "")?;
+    why(report, &mut w)?;
+    why_not(report, &mut w)?;
+    send(report, &mut w)?;
+    w.heading("Client")?;
+    w.wrapped(
+        &format!("{}.", capitalise(retry_text(report.client.retry))),
+        "  ",
+        "  ",
+    )?;
+    w.wrapped(report.client.next_step, "  ", "  ")?;
+    assumptions(report, &mut w)?;
+    sources(report, &mut w)
 }
 
 /// The recommendation as one pretty-printed JSON object.
 pub fn json(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, report)?;
     writeln!(out)
+}
+
+struct Text<'a> {
+    out: &'a mut dyn Write,
+    width: usize,
+}
+
+impl Text<'_> {
+    fn heading(&mut self, title: &str) -> io::Result<()> {
+        writeln!(self.out, "\n{}", title.bold().underline())
+    }
+
+    /// Each paragraph of `text` wrapped to the width, the first line after `first`.
+    fn wrapped(&mut self, text: &str, first: &str, rest: &str) -> io::Result<()> {
+        for (i, paragraph) in text.split("\n\n").enumerate() {
+            if i > 0 {
+                writeln!(self.out)?;
+            }
+            let options = textwrap::Options::new(self.width)
+                .initial_indent(if i == 0 { first } else { rest })
+                .subsequent_indent(rest)
+                // Header names such as If-Unmodified-Since must stay whole.
+                .word_splitter(textwrap::WordSplitter::NoHyphenation)
+                .break_words(false);
+            for line in textwrap::wrap(paragraph, options) {
+                writeln!(self.out, "{line}")?;
+            }
+        }
+        Ok(())
+    }
 }
 
 fn status_color(status: u16) -> ColoredString {
@@ -36,19 +83,8 @@ fn status_color(status: u16) -> ColoredString {
     }
 }
 
-fn heading(out: &mut dyn Write, title: &str) -> io::Result<()> {
-    writeln!(out, "\n{}", title.bold().underline())
-}
-
-fn indented(out: &mut dyn Write, text: &str) -> io::Result<()> {
-    for line in text.lines() {
-        writeln!(out, "  {line}")?;
-    }
-    Ok(())
-}
-
-fn why(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
-    heading(out, "Why")?;
+fn why(report: &Report<'_>, w: &mut Text<'_>) -> io::Result<()> {
+    w.heading("Why")?;
     let mut shown: Vec<&str> = Vec::new();
     for step in &report.path {
         // The path may test a question twice; the reader needs its answer once.
@@ -56,73 +92,96 @@ fn why(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
             continue;
         }
         shown.push(step.question);
-        let mark = match step.source {
-            Source::Flag => "",
-            Source::Default => " (assumed)",
-            Source::Asked => "",
+        let assumed = if step.source == Source::Default {
+            " (assumed)"
+        } else {
+            ""
         };
-        writeln!(out, "  {}. {}", shown.len(), step.prompt)?;
-        writeln!(out, "     {} {}{}", "→".cyan(), step.label.cyan(), mark.dimmed())?;
+        w.wrapped(step.prompt, &format!("  {}. ", shown.len()), "     ")?;
+        writeln!(
+            w.out,
+            "     {} {}{}",
+            "→".cyan(),
+            step.label.cyan(),
+            assumed.dimmed()
+        )?;
     }
-    writeln!(out)?;
-    indented(out, report.explanation)
+    writeln!(w.out)?;
+    w.wrapped(report.explanation, "  ", "  ")
 }
 
-fn why_not(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
+fn why_not(report: &Report<'_>, w: &mut Text<'_>) -> io::Result<()> {
     if report.why_not.is_empty() {
         return Ok(());
     }
-    heading(out, "Why not")?;
-    for w in &report.why_not {
-        writeln!(out, "  {} {}", status_color(w.status), w.title.bold())?;
-        indented(out, &format!("  {}", w.reason))?;
+    w.heading("Why not")?;
+    for note in &report.why_not {
+        writeln!(
+            w.out,
+            "  {} {}",
+            status_color(note.status),
+            note.title.bold()
+        )?;
+        w.wrapped(note.reason, "    ", "    ")?;
     }
     Ok(())
 }
 
-fn send(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
+fn send(report: &Report<'_>, w: &mut Text<'_>) -> io::Result<()> {
     let response = &report.response;
     if response.headers.is_empty() && response.body.is_none() {
         return Ok(());
     }
-    heading(out, "Send")?;
+    w.heading("Send")?;
     for header in &response.headers {
-        writeln!(out, "  {}: {}", header.name.bold(), header.why)?;
+        writeln!(w.out, "  {}", header.name.bold())?;
+        w.wrapped(header.why, "    ", "    ")?;
     }
     if let (Some(content_type), Some(body)) = (response.content_type, &response.body) {
-        writeln!(out, "  {}: {content_type}", "Content-Type".bold())?;
+        writeln!(w.out, "  {} {content_type}", "Content-Type:".bold())?;
         let pretty = serde_json::to_string_pretty(body).map_err(io::Error::other)?;
-        indented(out, &pretty)?;
+        for line in pretty.lines() {
+            writeln!(w.out, "    {line}")?;
+        }
     }
     if let Some(members) = response.members {
-        writeln!(out, "  Extension members: {members}")?;
+        w.wrapped(&format!("Extension members: {members}"), "  ", "    ")?;
     }
     Ok(())
 }
 
-fn assumptions(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
+fn assumptions(report: &Report<'_>, w: &mut Text<'_>) -> io::Result<()> {
     if report.assumptions.is_empty() {
         return Ok(());
     }
-    heading(out, "Assumed (defaults; pass a flag to decide)")?;
+    w.heading("Assumed (defaults; a flag decides otherwise)")?;
     for a in &report.assumptions {
-        writeln!(out, "  {} = {}  {}", a.question, a.answer.cyan(), a.flags.join(", ").dimmed())?;
+        writeln!(w.out, "  {} = {}", a.question, a.answer.cyan())?;
+        w.wrapped(&a.flags.join(", "), "    ", "    ")?;
     }
     Ok(())
 }
 
-fn sources(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
-    heading(out, "Sources")?;
+fn sources(report: &Report<'_>, w: &mut Text<'_>) -> io::Result<()> {
+    w.heading("Sources")?;
     for cite in report.citations {
-        let section = cite.section.as_deref().map_or(String::new(), |s| format!(" §{s}"));
-        let title = cite.title.as_deref().map_or(String::new(), |t| format!(" {t}"));
-        writeln!(out, "  {}{section}{title}", cite.document.bold())?;
-        writeln!(out, "    {}", cite.url.dimmed())?;
+        let section = cite
+            .section
+            .as_deref()
+            .map_or(String::new(), |s| format!(" §{s}"));
+        let title = cite
+            .title
+            .as_deref()
+            .map_or(String::new(), |t| format!(" {t}"));
+        writeln!(w.out, "  {}{section}{title}", cite.document.bold())?;
+        writeln!(w.out, "    {}", cite.url)?;
     }
     Ok(())
 }
 
 fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
-    chars.next().map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
+    chars
+        .next()
+        .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
 }

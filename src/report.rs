@@ -1,7 +1,6 @@
 //! The recommendation as data: what every output format shows, in one serializable shape.
 
 use serde::Serialize;
-use serde_json::{json, Value};
 
 use crate::session::{Source, Verdict};
 use crate::tree::{Cite, Retry, Tree};
@@ -58,9 +57,19 @@ pub struct Response<'a> {
     /// `application/problem+json` when a problem body should be sent.
     pub content_type: Option<&'static str>,
     /// An example RFC 9457 problem details body.
-    pub body: Option<Value>,
+    pub body: Option<ProblemBody<'a>>,
     /// Extension members worth adding to the body.
     pub members: Option<&'a str>,
+}
+
+/// The members RFC 9457 §3.1 defines, in the order it lists them.
+#[derive(Debug, Serialize)]
+pub struct ProblemBody<'a> {
+    #[serde(rename = "type")]
+    pub kind: &'a str,
+    pub title: &'a str,
+    pub status: u16,
+    pub detail: &'a str,
 }
 
 #[derive(Debug, Serialize)]
@@ -91,17 +100,34 @@ impl<'a> Report<'a> {
             why_not: outcome
                 .why_not
                 .iter()
-                .map(|w| WhyNot { status: w.status, title: tree.status_name(w.status), reason: &w.reason })
+                .map(|w| WhyNot {
+                    status: w.status,
+                    title: tree.status_name(w.status),
+                    reason: &w.reason,
+                })
                 .collect(),
             response: Response {
-                headers: outcome.headers.iter().map(|h| HeaderOut { name: &h.name, why: &h.why }).collect(),
+                headers: outcome
+                    .headers
+                    .iter()
+                    .map(|h| HeaderOut {
+                        name: &h.name,
+                        why: &h.why,
+                    })
+                    .collect(),
                 content_type: outcome.problem.as_ref().map(|_| "application/problem+json"),
-                body: outcome.problem.as_ref().map(|p| {
-                    json!({ "type": p.kind, "title": title, "status": outcome.status, "detail": p.detail })
+                body: outcome.problem.as_ref().map(|p| ProblemBody {
+                    kind: &p.kind,
+                    title,
+                    status: outcome.status,
+                    detail: &p.detail,
                 }),
                 members: outcome.problem.as_ref().and_then(|p| p.members.as_deref()),
             },
-            client: Client { retry: outcome.retry, next_step: &outcome.next_step },
+            client: Client {
+                retry: outcome.retry,
+                next_step: &outcome.next_step,
+            },
             citations: &outcome.cites,
         }
     }

@@ -66,7 +66,10 @@ pub struct Verdict {
 #[derive(Debug)]
 pub enum SessionError {
     /// The path needs this question, it has no default, and nothing can ask it.
-    Unanswered { question: QuestionId, path: Vec<Step> },
+    Unanswered {
+        question: QuestionId,
+        path: Vec<Step>,
+    },
     Ask(AskError),
 }
 

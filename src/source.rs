@@ -86,7 +86,11 @@ mod tests {
     use super::*;
 
     fn span_of(sources: &Sources, file: FileId, needle: &str) -> Span {
-        let start = sources.file(file).text.find(needle).expect("needle in text");
+        let start = sources
+            .file(file)
+            .text
+            .find(needle)
+            .expect("needle in text");
         Span {
             file,
             range: start..start + needle.len(),
@@ -106,7 +110,10 @@ mod tests {
     fn a_span_past_the_end_is_clamped() {
         let mut sources = Sources::default();
         let file = sources.add("a.toml".into(), "ab".into());
-        let span = Span { file, range: 10..12 };
+        let span = Span {
+            file,
+            range: 10..12,
+        };
         assert_eq!(sources.line_col(&span), LineCol { line: 1, col: 3 });
     }
 }

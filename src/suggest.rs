@@ -17,7 +17,10 @@ mod tests {
     #[test]
     fn suggests_a_close_name_and_nothing_for_a_distant_one() {
         let names = ["precondition", "payload", "conflict"];
-        assert_eq!(nearest("precondtion", names).as_deref(), Some("precondition"));
+        assert_eq!(
+            nearest("precondtion", names).as_deref(),
+            Some("precondition")
+        );
         assert_eq!(nearest("zzz", names), None);
     }
 }

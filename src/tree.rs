@@ -132,7 +132,10 @@ impl Tree {
     }
 
     pub fn question_id(&self, id: &str) -> Option<QuestionId> {
-        self.questions.iter().position(|q| q.id == id).map(QuestionId)
+        self.questions
+            .iter()
+            .position(|q| q.id == id)
+            .map(QuestionId)
     }
 
     /// The status's current name; validation guarantees every used code has one.
@@ -154,7 +157,9 @@ impl Question {
     pub fn flags(&self) -> Vec<String> {
         let mut flags = match self.kind {
             QuestionKind::YesNo => vec![format!("--{}", self.flag), format!("--no-{}", self.flag)],
-            QuestionKind::Choice => vec![format!("--{}=<{}>", self.flag, self.answer_ids().join("|"))],
+            QuestionKind::Choice => {
+                vec![format!("--{}=<{}>", self.flag, self.answer_ids().join("|"))]
+            }
         };
         flags.extend(
             self.answers

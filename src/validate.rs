@@ -109,7 +109,10 @@ impl Merged {
         };
         for (file, raw) in files {
             if let Some(pack) = raw.pack {
-                merged.start = Some(Entry { file, raw: pack.start });
+                merged.start = Some(Entry {
+                    file,
+                    raw: pack.start,
+                });
             }
             merge(&mut merged.statuses, file, raw.status, diagnostics);
             merge(&mut merged.questions, file, raw.question, diagnostics);
@@ -134,7 +137,9 @@ fn merge<T: Keyed>(
         match (earlier, raw.replaces()) {
             (Some(i), true) => into[i] = Entry { file, raw },
             (None, false) => into.push(Entry { file, raw }),
-            (Some(_), false) => diagnostics.push(Diagnostic::at(Kind::DuplicateId { table, id }, span)),
+            (Some(_), false) => {
+                diagnostics.push(Diagnostic::at(Kind::DuplicateId { table, id }, span))
+            }
             (None, true) => {
                 diagnostics.push(Diagnostic::at(Kind::OverrideOfNothing { table, id }, span))
             }
@@ -173,7 +178,11 @@ impl Checker<'_> {
             .iter()
             .map(|n| self.node(n, &names, &questions, &mut edges))
             .collect();
-        let outcomes = merged.outcomes.iter().map(|o| self.outcome(o, &statuses)).collect();
+        let outcomes = merged
+            .outcomes
+            .iter()
+            .map(|o| self.outcome(o, &statuses))
+            .collect();
         let start = self.start(merged.start.as_ref(), &names)?;
         self.check_graph(start, &edges, &merged);
         Some(Tree {
@@ -192,9 +201,15 @@ impl Checker<'_> {
         }
         for (i, outcome) in merged.outcomes.iter().enumerate() {
             let id = outcome.raw.id.get_ref().clone();
-            if targets.insert(id.clone(), Target::Outcome(OutcomeId(i))).is_some() {
+            if targets
+                .insert(id.clone(), Target::Outcome(OutcomeId(i)))
+                .is_some()
+            {
                 let table = "node or outcome";
-                self.error(Kind::DuplicateId { table, id }, outcome.span(&outcome.raw.id));
+                self.error(
+                    Kind::DuplicateId { table, id },
+                    outcome.span(&outcome.raw.id),
+                );
             }
         }
         let questions = merged
@@ -216,7 +231,7 @@ impl Checker<'_> {
                 let status = Status {
                     code,
                     name: raw.name.get_ref().clone(),
-                    meaning: raw.meaning.get_ref().clone(),
+                    meaning: prose(raw.meaning.get_ref()),
                     cite: raw.cite.clone().map(cite),
                 };
                 statuses.insert(code, status);
@@ -264,15 +279,21 @@ impl Checker<'_> {
         let mut question = Question {
             id: raw.id.get_ref().clone(),
             kind,
-            prompt: raw.prompt.get_ref().trim().to_string(),
-            help: raw.help.get_ref().trim().to_string(),
+            prompt: prose(raw.prompt.get_ref()),
+            help: prose(raw.help.get_ref()),
             default: None,
             flag: raw.flag.as_ref().unwrap_or(&raw.id).get_ref().clone(),
             bare: None,
             answers,
         };
-        question.default = raw.default.as_ref().and_then(|d| self.answer_of(entry, &question, d));
-        question.bare = raw.bare.as_ref().and_then(|b| self.answer_of(entry, &question, b));
+        question.default = raw
+            .default
+            .as_ref()
+            .and_then(|d| self.answer_of(entry, &question, d));
+        question.bare = raw
+            .bare
+            .as_ref()
+            .and_then(|b| self.answer_of(entry, &question, b));
         if question.bare.is_some() && kind == QuestionKind::YesNo {
             self.bad_choices(entry, "is yes-no: `bare` is for choice questions");
         }
@@ -303,11 +324,17 @@ impl Checker<'_> {
             self.not_empty(entry, label, "label");
             if answers.iter().any(|a| &a.id == id.get_ref()) {
                 let id = id.get_ref().clone();
-                self.error(Kind::DuplicateId { table: "choice", id }, entry.span(&entry.raw.choice[answers.len()].id));
+                self.error(
+                    Kind::DuplicateId {
+                        table: "choice",
+                        id,
+                    },
+                    entry.span(&entry.raw.choice[answers.len()].id),
+                );
             }
             answers.push(AnswerDef {
                 id: id.get_ref().clone(),
-                label: label.get_ref().trim().to_string(),
+                label: prose(label.get_ref()),
                 flag: flag.as_ref().map(|f| f.get_ref().clone()),
             });
         }
@@ -316,17 +343,29 @@ impl Checker<'_> {
 
     fn bad_choices(&mut self, entry: &Entry<RawQuestion>, reason: &'static str) {
         let question = entry.raw.id.get_ref().clone();
-        self.error(Kind::BadChoices { question, reason }, entry.span(&entry.raw.id));
+        self.error(
+            Kind::BadChoices { question, reason },
+            entry.span(&entry.raw.id),
+        );
     }
 
     /// The index of `answer` among the question's answers, or a located error.
-    fn answer_of<T>(&mut self, entry: &Entry<T>, question: &Question, answer: &Spanned<String>) -> Option<usize> {
+    fn answer_of<T>(
+        &mut self,
+        entry: &Entry<T>,
+        question: &Question,
+        answer: &Spanned<String>,
+    ) -> Option<usize> {
         let found = question.answer_index(answer.get_ref());
         if found.is_none() {
             let kind = Kind::UnknownAnswer {
                 question: question.id.clone(),
                 answer: answer.get_ref().clone(),
-                valid: question.answer_ids().iter().map(|s| s.to_string()).collect(),
+                valid: question
+                    .answer_ids()
+                    .iter()
+                    .map(|s| s.to_string())
+                    .collect(),
             };
             self.error(kind, entry.span(answer));
         }
@@ -380,9 +419,16 @@ impl Checker<'_> {
         let name = &entry.raw.question;
         let found = names.questions.get(name.get_ref()).copied();
         if found.is_none() {
-            let suggestion = suggest::nearest(name.get_ref(), names.questions.keys().map(String::as_str));
+            let suggestion =
+                suggest::nearest(name.get_ref(), names.questions.keys().map(String::as_str));
             let question = name.get_ref().clone();
-            self.error(Kind::UnknownQuestion { question, suggestion }, entry.span(name));
+            self.error(
+                Kind::UnknownQuestion {
+                    question,
+                    suggestion,
+                },
+                entry.span(name),
+            );
         }
         found
     }
@@ -405,16 +451,28 @@ impl Checker<'_> {
                 edges.push((t, entry.span(target)));
             }
         }
-        let fallback = raw.otherwise.as_ref().and_then(|o| self.target(entry, o, names));
+        let fallback = raw
+            .otherwise
+            .as_ref()
+            .and_then(|o| self.target(entry, o, names));
         match (&raw.otherwise, fallback) {
             (None, _) => self.check_covered(entry, question, &next),
-            (Some(otherwise), Some(t)) if next.contains(&None) => edges.push((t, entry.span(otherwise))),
+            (Some(otherwise), Some(t)) if next.contains(&None) => {
+                edges.push((t, entry.span(otherwise)))
+            }
             _ => {}
         }
-        next.into_iter().map(|n| n.or(fallback).unwrap_or(UNRESOLVED)).collect()
+        next.into_iter()
+            .map(|n| n.or(fallback).unwrap_or(UNRESOLVED))
+            .collect()
     }
 
-    fn check_covered(&mut self, entry: &Entry<RawNode>, question: &Question, next: &[Option<Target>]) {
+    fn check_covered(
+        &mut self,
+        entry: &Entry<RawNode>,
+        question: &Question,
+        next: &[Option<Target>],
+    ) {
         let uncovered: Vec<String> = next
             .iter()
             .zip(&question.answers)
@@ -428,14 +486,26 @@ impl Checker<'_> {
             .collect();
         if !unnamed.is_empty() {
             let node = entry.raw.id.get_ref().clone();
-            self.error(Kind::Uncovered { node, answers: unnamed }, entry.span(&entry.raw.id));
+            self.error(
+                Kind::Uncovered {
+                    node,
+                    answers: unnamed,
+                },
+                entry.span(&entry.raw.id),
+            );
         }
     }
 
-    fn target<T>(&mut self, entry: &Entry<T>, name: &Spanned<String>, names: &Names) -> Option<Target> {
+    fn target<T>(
+        &mut self,
+        entry: &Entry<T>,
+        name: &Spanned<String>,
+        names: &Names,
+    ) -> Option<Target> {
         let found = names.targets.get(name.get_ref()).copied();
         if found.is_none() {
-            let suggestion = suggest::nearest(name.get_ref(), names.targets.keys().map(String::as_str));
+            let suggestion =
+                suggest::nearest(name.get_ref(), names.targets.keys().map(String::as_str));
             let target = name.get_ref().clone();
             self.error(Kind::UnknownTarget { target, suggestion }, entry.span(name));
         }
@@ -453,26 +523,29 @@ impl Checker<'_> {
             .iter()
             .map(|w| WhyNot {
                 status: self.used_status(entry, &w.status, statuses),
-                reason: w.reason.get_ref().trim().to_string(),
+                reason: prose(w.reason.get_ref()),
             })
             .collect();
         Outcome {
             id: raw.id.get_ref().clone(),
             status,
-            summary: raw.summary.get_ref().trim().to_string(),
-            explanation: raw.explanation.get_ref().trim().to_string(),
+            summary: prose(raw.summary.get_ref()),
+            explanation: prose(raw.explanation.get_ref()),
             retry: raw.retry,
-            next_step: raw.next_step.get_ref().trim().to_string(),
+            next_step: prose(raw.next_step.get_ref()),
             why_not,
             headers: raw
                 .header
                 .iter()
-                .map(|h| Header { name: h.name.clone(), why: h.why.trim().to_string() })
+                .map(|h| Header {
+                    name: h.name.clone(),
+                    why: prose(&h.why),
+                })
                 .collect(),
             problem: raw.problem.as_ref().map(|p| Problem {
                 kind: p.kind.clone(),
-                detail: p.detail.trim().to_string(),
-                members: p.members.clone(),
+                detail: prose(&p.detail),
+                members: p.members.as_deref().map(prose),
             }),
             cites: raw.cite.iter().cloned().map(cite).collect(),
         }
@@ -490,7 +563,10 @@ impl Checker<'_> {
     /// overflow the stack.
     fn check_graph(&mut self, start: Target, edges: &Edges, merged: &Merged) {
         for (path, span) in find_cycles(start, edges, merged.nodes.len()) {
-            let path = path.iter().map(|n| merged.nodes[n.0].raw.id.get_ref().clone()).collect();
+            let path = path
+                .iter()
+                .map(|n| merged.nodes[n.0].raw.id.get_ref().clone())
+                .collect();
             self.error(Kind::Cycle { path }, span);
         }
         let (nodes, outcomes) = reachable(start, edges, merged.nodes.len(), merged.outcomes.len());
@@ -505,7 +581,12 @@ impl Checker<'_> {
     fn unreachable<T>(&mut self, seen: bool, entry: &Entry<T>, id: &Spanned<String>) {
         if !seen {
             let span = entry.span(id);
-            self.error(Kind::Unreachable { id: id.get_ref().clone() }, span);
+            self.error(
+                Kind::Unreachable {
+                    id: id.get_ref().clone(),
+                },
+                span,
+            );
         }
     }
 }
@@ -513,10 +594,25 @@ impl Checker<'_> {
 /// Stands in for a target that did not resolve; such a pack is rejected, never walked.
 const UNRESOLVED: Target = Target::Outcome(OutcomeId(usize::MAX));
 
+/// Prose as the renderers want it: the file's line wrapping undone, paragraphs kept.
+pub fn prose(text: &str) -> String {
+    let paragraphs: Vec<String> = text
+        .trim()
+        .split("\n\n")
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty())
+        .collect();
+    paragraphs.join("\n\n")
+}
+
 fn yes_no() -> Vec<AnswerDef> {
     ["yes", "no"]
         .into_iter()
-        .map(|a| AnswerDef { id: a.to_string(), label: a.to_string(), flag: None })
+        .map(|a| AnswerDef {
+            id: a.to_string(),
+            label: a.to_string(),
+            flag: None,
+        })
         .collect()
 }
 
@@ -548,7 +644,10 @@ fn flags_of(entry: &Entry<RawQuestion>, question: &Question) -> Vec<(String, Spa
 fn valid_flag_name(flag: &str) -> bool {
     !flag.is_empty()
         && flag.split('-').all(|word| {
-            !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            !word.is_empty()
+                && word
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
         })
         && flag.as_bytes()[0].is_ascii_lowercase()
 }
@@ -580,7 +679,9 @@ fn find_cycles(start: Target, edges: &Edges, count: usize) -> Vec<(Vec<NodeId>, 
                 continue;
             };
             *edge += 1;
-            let Target::Node(next) = *target else { continue };
+            let Target::Node(next) = *target else {
+                continue;
+            };
             match mark[next.0] {
                 Mark::New => {
                     mark[next.0] = Mark::OnPath;
@@ -600,7 +701,12 @@ fn find_cycles(start: Target, edges: &Edges, count: usize) -> Vec<(Vec<NodeId>, 
 }
 
 /// Which nodes and outcomes the start reaches, by a breadth-first walk.
-fn reachable(start: Target, edges: &Edges, nodes: usize, outcomes: usize) -> (Vec<bool>, Vec<bool>) {
+fn reachable(
+    start: Target,
+    edges: &Edges,
+    nodes: usize,
+    outcomes: usize,
+) -> (Vec<bool>, Vec<bool>) {
     let mut seen_nodes = vec![false; nodes];
     let mut seen_outcomes = vec![false; outcomes];
     let mut queue = std::collections::VecDeque::from([start]);
@@ -615,4 +721,17 @@ fn reachable(start: Target, edges: &Edges, nodes: usize, outcomes: usize) -> (Ve
         }
     }
     (seen_nodes, seen_outcomes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::prose;
+
+    #[test]
+    fn prose_joins_wrapped_lines_and_keeps_paragraphs() {
+        assert_eq!(
+            prose("  one\ntwo  three\n\nfour\n"),
+            "one two three\n\nfour"
+        );
+    }
 }
