@@ -98,7 +98,7 @@ impl Display for Kind {
             ),
             Kind::Uncovered { node, answers } => write!(
                 f,
-                "node `{node}` leads nowhere for {}: add them to `on`, or add `else`",
+                "node `{node}` has no branch for {}: name each in `on`, or add `else`",
                 quoted(answers)
             ),
             Kind::Cycle { path } => write!(f, "the tree loops: {}", path.join(" -> ")),
@@ -182,7 +182,7 @@ fn snippet(sources: &Sources, span: &Span, location: &str) -> String {
     let bar = "|".blue().bold();
     let number = at.line.to_string().blue().bold();
     let caret = "^".repeat(width).red().bold();
-    format!(" {gutter}{arrow} {location}\n{gutter} {bar}\n{number} {bar} {line}\n{gutter} {bar} {pad}{caret}\n")
+    format!("{gutter}{arrow} {location}\n{gutter} {bar}\n{number} {bar} {line}\n{gutter} {bar} {pad}{caret}\n")
 }
 
 /// How many characters the caret covers: the span, cut at the end of its first line.

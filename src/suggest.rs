@@ -1,13 +1,21 @@
 //! "Did you mean …?": the nearest of a set of names to a misspelt one.
 
-/// The candidate most like `name`, if any is close enough to be worth suggesting.
+/// The candidate most like `name`, if any is close enough to be worth suggesting: a few
+/// edits away (a swapped pair of letters counts as one), or sharing most of its start.
 pub fn nearest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    let allowed = (name.chars().count() / 3).max(1);
     candidates
         .into_iter()
-        .map(|c| (strsim::jaro_winkler(name, c), c))
-        .filter(|(score, _)| *score > 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| c.to_string())
+        .map(|c| {
+            (
+                strsim::damerau_levenshtein(name, c),
+                strsim::jaro_winkler(name, c),
+                c,
+            )
+        })
+        .filter(|(edits, likeness, _)| *edits <= allowed || *likeness > 0.9)
+        .min_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)))
+        .map(|(_, _, c)| c.to_string())
 }
 
 #[cfg(test)]
@@ -21,6 +29,7 @@ mod tests {
             nearest("precondtion", names).as_deref(),
             Some("precondition")
         );
+        assert_eq!(nearest("paylod", names).as_deref(), Some("payload"));
         assert_eq!(nearest("zzz", names), None);
     }
 }

@@ -30,12 +30,15 @@ pub fn validate(parsed: Parsed, reserved: &[String]) -> Result<(Tree, Sources), 
         files,
         mut diagnostics,
     } = parsed;
+    // A file that did not parse leaves holes (a missing start, unreferenced entries) that
+    // are not problems of their own; the pack-wide checks wait until every file parses.
+    let complete = diagnostics.is_empty();
     let merged = Merged::new(files, &mut diagnostics);
     let mut checker = Checker {
         diagnostics,
         reserved,
     };
-    let tree = checker.resolve(merged);
+    let tree = checker.resolve(merged, complete);
     let mut diagnostics = checker.diagnostics;
     match tree {
         Some(tree) if diagnostics.is_empty() => Ok((tree, sources)),
@@ -167,7 +170,7 @@ impl Checker<'_> {
         self.diagnostics.push(Diagnostic::at(kind, span));
     }
 
-    fn resolve(&mut self, merged: Merged) -> Option<Tree> {
+    fn resolve(&mut self, merged: Merged, complete: bool) -> Option<Tree> {
         let names = self.names(&merged);
         let statuses = self.statuses(&merged.statuses);
         let questions: Vec<Question> = merged.questions.iter().map(|q| self.question(q)).collect();
@@ -183,7 +186,14 @@ impl Checker<'_> {
             .iter()
             .map(|o| self.outcome(o, &statuses))
             .collect();
-        let start = self.start(merged.start.as_ref(), &names)?;
+        let start = match merged.start.as_ref() {
+            Some(start) => self.target(start, &start.raw, &names)?,
+            None if complete => {
+                self.diagnostics.push(Diagnostic::whole_pack(Kind::NoStart));
+                return None;
+            }
+            None => return None,
+        };
         self.check_graph(start, &edges, &merged);
         Some(Tree {
             start,
@@ -379,8 +389,14 @@ impl Checker<'_> {
             .iter()
             .map(|r| (r.clone(), "a built-in option".to_string()))
             .collect();
+        let mut reported: Vec<Span> = Vec::new();
         for (entry, question) in entries.iter().zip(questions) {
             for (flag, span) in flags_of(entry, question) {
+                // `--x` and its derived `--no-x` share a place: one report is enough.
+                if reported.contains(&span) {
+                    continue;
+                }
+                reported.push(span.clone());
                 if !valid_flag_name(&flag) {
                     self.error(Kind::BadFlagName { flag }, span);
                 } else if let Some(other) = owners.get(&flag) {
@@ -403,10 +419,13 @@ impl Checker<'_> {
         let raw = &entry.raw;
         let question = self.question_ref(entry, names);
         let mut out = Vec::new();
-        let mut next = Vec::new();
-        if let Some(q) = question.map(|q| &questions[q.0]) {
-            next = self.branches(entry, q, names, &mut out);
-        }
+        let next = match question.map(|q| &questions[q.0]) {
+            Some(q) => self.branches(entry, q, names, &mut out),
+            None => {
+                self.edges_only(entry, names, &mut out);
+                Vec::new()
+            }
+        };
         edges.push(out);
         Node {
             id: raw.id.get_ref().clone(),
@@ -465,6 +484,21 @@ impl Checker<'_> {
         next.into_iter()
             .map(|n| n.or(fallback).unwrap_or(UNRESOLVED))
             .collect()
+    }
+
+    /// The targets of a node whose question is unknown: still checked, and still counted as
+    /// reached, so one mistake is reported once.
+    fn edges_only(
+        &mut self,
+        entry: &Entry<RawNode>,
+        names: &Names,
+        edges: &mut Vec<(Target, Span)>,
+    ) {
+        for target in entry.raw.on.values().chain(&entry.raw.otherwise) {
+            if let Some(t) = self.target(entry, target, names) {
+                edges.push((t, entry.span(target)));
+            }
+        }
     }
 
     fn check_covered(
@@ -549,14 +583,6 @@ impl Checker<'_> {
             }),
             cites: raw.cite.iter().cloned().map(cite).collect(),
         }
-    }
-
-    fn start(&mut self, start: Option<&Entry<Spanned<String>>>, names: &Names) -> Option<Target> {
-        let Some(start) = start else {
-            self.diagnostics.push(Diagnostic::whole_pack(Kind::NoStart));
-            return None;
-        };
-        self.target(start, &start.raw, names)
     }
 
     /// Cycles and unreachable entries, found iteratively so that deep trees cannot

@@ -1,0 +1,317 @@
+//! Every kind of broken rule file, from a fixture: the kind of problem and its file:line:col.
+//! Messages are free to change; kinds and places are the contract.
+
+use std::path::PathBuf;
+
+use httpadvise::diagnostic::Kind;
+use httpadvise::rules::RuleSources;
+
+const DIR: &str = "tests/fixtures/errors";
+
+/// Loads one fixture (alone, or on top of the built-in pack) and returns every problem as
+/// its kind and its `file:line:col`.
+fn problems(fixture: &str, builtin: bool) -> Vec<(Kind, Option<String>)> {
+    let path = PathBuf::from(DIR).join(fixture);
+    let sources = RuleSources {
+        builtin,
+        paths: vec![path],
+    };
+    let rejected = httpadvise::load(&sources).expect_err("the fixture must not load");
+    rejected
+        .diagnostics
+        .iter()
+        .map(|d| (d.kind.clone(), d.location(&rejected.sources)))
+        .collect()
+}
+
+/// The single problem a one-problem fixture has.
+fn only(fixture: &str) -> (Kind, String) {
+    let mut all = problems(fixture, false);
+    assert_eq!(all.len(), 1, "{fixture}: {all:?}");
+    let (kind, location) = all.remove(0);
+    (kind, location.expect("a located problem"))
+}
+
+fn at(fixture: &str, line_col: &str) -> String {
+    format!("{DIR}/{fixture}:{line_col}")
+}
+
+#[test]
+fn the_valid_fixture_loads() {
+    let sources = RuleSources {
+        builtin: false,
+        paths: vec![PathBuf::from(DIR).join("valid.toml")],
+    };
+    let pack = httpadvise::load(&sources).expect("valid.toml loads");
+    assert_eq!(pack.tree.questions.len(), 1);
+}
+
+#[test]
+fn toml_syntax() {
+    let (kind, location) = only("syntax.toml");
+    assert!(matches!(kind, Kind::Syntax { .. }), "{kind:?}");
+    assert_eq!(location, at("syntax.toml", "2:13"));
+}
+
+#[test]
+fn unknown_key() {
+    let (kind, location) = only("unknown-key.toml");
+    assert!(
+        matches!(&kind, Kind::Schema { message } if message.contains("promt")),
+        "{kind:?}"
+    );
+    assert_eq!(location, at("unknown-key.toml", "7:1"));
+}
+
+#[test]
+fn node_pointing_nowhere_suggests_the_nearest_id() {
+    let (kind, location) = only("unknown-target.toml");
+    assert_eq!(
+        kind,
+        Kind::UnknownTarget {
+            target: "bda".into(),
+            suggestion: Some("bad".into())
+        }
+    );
+    assert_eq!(location, at("unknown-target.toml", "18:14"));
+}
+
+#[test]
+fn cycle_names_its_path() {
+    let (kind, location) = only("cycle.toml");
+    assert_eq!(
+        kind,
+        Kind::Cycle {
+            path: vec!["ask".into(), "again".into(), "ask".into()]
+        }
+    );
+    assert_eq!(location, at("cycle.toml", "23:14"));
+}
+
+#[test]
+fn unreachable_outcome() {
+    let (kind, location) = only("unreachable.toml");
+    assert_eq!(
+        kind,
+        Kind::Unreachable {
+            id: "orphan".into()
+        }
+    );
+    assert_eq!(location, at("unreachable.toml", "29:6"));
+}
+
+#[test]
+fn duplicate_id() {
+    let (kind, location) = only("duplicate-id.toml");
+    assert_eq!(
+        kind,
+        Kind::DuplicateId {
+            table: "node",
+            id: "ask".into()
+        }
+    );
+    assert_eq!(location, at("duplicate-id.toml", "21:6"));
+}
+
+#[test]
+fn flag_clashes_with_a_built_in_option_and_with_another_question() {
+    let all = problems("flag-clash.toml", false);
+    let expected = vec![
+        (
+            Kind::FlagClash {
+                flag: "format".into(),
+                other: "a built-in option".into(),
+            },
+            Some(at("flag-clash.toml", "16:6")),
+        ),
+        (
+            Kind::FlagClash {
+                flag: "broken".into(),
+                other: "a flag of question `broken`".into(),
+            },
+            Some(at("flag-clash.toml", "24:8")),
+        ),
+    ];
+    assert_eq!(all, expected);
+}
+
+#[test]
+fn status_outside_the_range() {
+    let (kind, location) = only("status-range.toml");
+    assert_eq!(kind, Kind::StatusOutOfRange { status: 700 });
+    assert_eq!(location, at("status-range.toml", "22:10"));
+}
+
+#[test]
+fn status_without_a_name() {
+    let (kind, location) = only("unnamed-status.toml");
+    assert_eq!(kind, Kind::UnnamedStatus { status: 418 });
+    assert_eq!(location, at("unnamed-status.toml", "22:10"));
+}
+
+#[test]
+fn unknown_answer_and_an_answer_left_without_a_branch() {
+    let all = problems("uncovered.toml", false);
+    let expected = vec![
+        (
+            Kind::Uncovered {
+                node: "ask".into(),
+                answers: vec!["no".into()],
+            },
+            Some(at("uncovered.toml", "16:6")),
+        ),
+        (
+            Kind::UnknownAnswer {
+                question: "broken".into(),
+                answer: "maybe".into(),
+                valid: vec!["yes".into(), "no".into()],
+            },
+            Some(at("uncovered.toml", "18:21")),
+        ),
+    ];
+    assert_eq!(all, expected);
+}
+
+#[test]
+fn unknown_question_is_reported_once_without_cascading() {
+    let (kind, location) = only("unknown-question.toml");
+    assert_eq!(
+        kind,
+        Kind::UnknownQuestion {
+            question: "brokn".into(),
+            suggestion: Some("broken".into())
+        }
+    );
+    assert_eq!(location, at("unknown-question.toml", "17:12"));
+}
+
+#[test]
+fn default_that_is_not_an_answer() {
+    let (kind, location) = only("bad-default.toml");
+    assert!(
+        matches!(&kind, Kind::UnknownAnswer { answer, .. } if answer == "badly"),
+        "{kind:?}"
+    );
+    assert_eq!(location, at("bad-default.toml", "14:11"));
+}
+
+#[test]
+fn override_of_nothing_on_top_of_the_built_in_pack() {
+    let all = problems("override-of-nothing.toml", true);
+    assert_eq!(
+        all,
+        vec![(
+            Kind::OverrideOfNothing {
+                table: "node",
+                id: "no-such-node".into()
+            },
+            Some(at("override-of-nothing.toml", "2:6")),
+        )]
+    );
+}
+
+#[test]
+fn every_problem_of_a_file_is_reported_at_once() {
+    let all = problems("many-problems.toml", false);
+    let expected = vec![
+        (
+            Kind::UnknownTarget {
+                target: "nowhere".into(),
+                suggestion: None,
+            },
+            Some(at("many-problems.toml", "19:14")),
+        ),
+        (
+            Kind::StatusOutOfRange { status: 99 },
+            Some(at("many-problems.toml", "23:10")),
+        ),
+        (
+            Kind::EmptyText { field: "summary" },
+            Some(at("many-problems.toml", "24:11")),
+        ),
+    ];
+    assert_eq!(all, expected);
+}
+
+#[test]
+fn problems_in_several_files_are_all_reported() {
+    let paths = ["syntax.toml", "unknown-key.toml"].map(|f| PathBuf::from(DIR).join(f));
+    let sources = RuleSources {
+        builtin: false,
+        paths: paths.to_vec(),
+    };
+    let rejected = httpadvise::load(&sources).expect_err("must not load");
+    let kinds: Vec<_> = rejected
+        .diagnostics
+        .iter()
+        .map(|d| d.location(&rejected.sources))
+        .collect();
+    assert_eq!(
+        kinds,
+        vec![
+            Some(at("syntax.toml", "2:13")),
+            Some(at("unknown-key.toml", "7:1"))
+        ]
+    );
+}
+
+#[test]
+fn unreadable_paths_are_named() {
+    let cases = [
+        ("not-utf8.toml", "not UTF-8"),
+        ("no-such-file.toml", "no such file"),
+    ];
+    for (fixture, reason_part) in cases {
+        let all = problems(fixture, false);
+        assert_eq!(all.len(), 1, "{fixture}: {all:?}");
+        let (kind, location) = &all[0];
+        assert!(
+            matches!(kind, Kind::Read { path, reason } if path.ends_with(fixture) && reason.contains(reason_part)),
+            "{fixture}: {kind:?}"
+        );
+        assert_eq!(location, &None);
+    }
+}
+
+#[test]
+fn an_empty_file_is_a_pack_without_a_start() {
+    let all = problems("empty.toml", false);
+    assert_eq!(all, vec![(Kind::NoStart, None)]);
+}
+
+#[test]
+fn a_folder_without_rule_files_is_an_error() {
+    let empty = std::env::temp_dir().join(format!("httpadvise-empty-{}", std::process::id()));
+    std::fs::create_dir_all(&empty).expect("temp folder");
+    let sources = RuleSources {
+        builtin: true,
+        paths: vec![empty.clone()],
+    };
+    let rejected = httpadvise::load(&sources).expect_err("must not load");
+    let _ = std::fs::remove_dir(&empty);
+    assert!(
+        matches!(&rejected.diagnostics[..], [d] if matches!(&d.kind, Kind::Read { reason, .. } if reason.contains("no `*.toml`"))),
+        "{:?}",
+        rejected.diagnostics
+    );
+}
+
+#[test]
+fn the_binary_shows_the_place_with_a_caret_and_exits_78() {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_httpadvise"))
+        .args([
+            "--no-builtin-rules",
+            "--rules",
+            &format!("{DIR}/unknown-target.toml"),
+        ])
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the binary runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(78), "{stderr}");
+    let expected = format!(
+        "error: `bda` is neither a node nor an outcome; did you mean `bad`?\n  \
+         --> {DIR}/unknown-target.toml:18:14\n   |\n18 | on = {{ yes = \"bda\", no = \"bad\" }}\n   |              ^^^^^\n"
+    );
+    assert!(stderr.starts_with(&expected), "{stderr}");
+}
