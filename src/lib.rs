@@ -6,6 +6,7 @@ pub mod cli;
 pub mod diagnostic;
 pub mod engine;
 pub mod error;
+pub mod generate;
 pub mod render;
 pub mod report;
 pub mod rules;
@@ -43,6 +44,15 @@ pub fn load(from: &RuleSources) -> Result<Pack, Rejected> {
 pub struct Output<'a> {
     pub out: &'a mut dyn Write,
     pub width: usize,
+}
+
+/// Loads one rule file given as text, alone, as if it were named `name`: for generated
+/// packs, benchmarks and fuzzing.
+pub fn load_str(name: &str, text: &str) -> Result<Pack, Rejected> {
+    let mut parsed = rules::Parsed::default();
+    parsed.add_text(name.to_string(), text.to_string());
+    let (tree, sources) = validate::validate(parsed, &cli::reserved_flags())?;
+    Ok(Pack { tree, sources })
 }
 
 /// Runs a consultation and writes the recommendation. `asker` is `None` when there is no

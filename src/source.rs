@@ -7,7 +7,7 @@ use std::ops::Range;
 pub struct FileId(pub usize);
 
 /// A place in a rule file: the file and the byte range of the offending text.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Span {
     pub file: FileId,
     pub range: Range<usize>,

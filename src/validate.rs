@@ -1,7 +1,7 @@
 //! Turning parsed rule files into a [`Tree`]: merge, resolve, check the graph, and report
 //! every problem found, each with its place.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use toml::Spanned;
 
@@ -92,6 +92,43 @@ keyed!(RawQuestion, "question", id);
 keyed!(RawNode, "node", id);
 keyed!(RawOutcome, "outcome", id);
 
+/// One table's entries in load order, with an index by id so merging stays linear.
+struct Table<T> {
+    entries: Vec<Entry<T>>,
+    index: HashMap<String, usize>,
+}
+
+impl<T: Keyed> Table<T> {
+    fn new() -> Self {
+        Table {
+            entries: Vec::new(),
+            index: HashMap::new(),
+        }
+    }
+
+    /// Adds each entry, replacing an earlier one only where it says `override = true`.
+    fn merge(&mut self, file: FileId, entries: Vec<T>, diagnostics: &mut Vec<Diagnostic>) {
+        for raw in entries {
+            let (id, range) = raw.key();
+            let span = Span { file, range };
+            let table = T::TABLE;
+            match (self.index.get(&id).copied(), raw.replaces()) {
+                (Some(i), true) => self.entries[i] = Entry { file, raw },
+                (None, false) => {
+                    self.index.insert(id, self.entries.len());
+                    self.entries.push(Entry { file, raw });
+                }
+                (Some(_), false) => {
+                    diagnostics.push(Diagnostic::at(Kind::DuplicateId { table, id }, span))
+                }
+                (None, true) => {
+                    diagnostics.push(Diagnostic::at(Kind::OverrideOfNothing { table, id }, span))
+                }
+            }
+        }
+    }
+}
+
 /// All files folded into one pack, later files overriding earlier ones where they say so.
 struct Merged {
     start: Option<Entry<Spanned<String>>>,
@@ -103,49 +140,27 @@ struct Merged {
 
 impl Merged {
     fn new(files: Vec<(FileId, RawFile)>, diagnostics: &mut Vec<Diagnostic>) -> Self {
-        let mut merged = Merged {
-            start: None,
-            statuses: Vec::new(),
-            questions: Vec::new(),
-            nodes: Vec::new(),
-            outcomes: Vec::new(),
-        };
+        let mut start = None;
+        let (mut statuses, mut questions) = (Table::new(), Table::new());
+        let (mut nodes, mut outcomes) = (Table::new(), Table::new());
         for (file, raw) in files {
             if let Some(pack) = raw.pack {
-                merged.start = Some(Entry {
+                start = Some(Entry {
                     file,
                     raw: pack.start,
                 });
             }
-            merge(&mut merged.statuses, file, raw.status, diagnostics);
-            merge(&mut merged.questions, file, raw.question, diagnostics);
-            merge(&mut merged.nodes, file, raw.node, diagnostics);
-            merge(&mut merged.outcomes, file, raw.outcome, diagnostics);
+            statuses.merge(file, raw.status, diagnostics);
+            questions.merge(file, raw.question, diagnostics);
+            nodes.merge(file, raw.node, diagnostics);
+            outcomes.merge(file, raw.outcome, diagnostics);
         }
-        merged
-    }
-}
-
-fn merge<T: Keyed>(
-    into: &mut Vec<Entry<T>>,
-    file: FileId,
-    entries: Vec<T>,
-    diagnostics: &mut Vec<Diagnostic>,
-) {
-    for raw in entries {
-        let (id, range) = raw.key();
-        let span = Span { file, range };
-        let table = T::TABLE;
-        let earlier = into.iter().position(|e| e.raw.key().0 == id);
-        match (earlier, raw.replaces()) {
-            (Some(i), true) => into[i] = Entry { file, raw },
-            (None, false) => into.push(Entry { file, raw }),
-            (Some(_), false) => {
-                diagnostics.push(Diagnostic::at(Kind::DuplicateId { table, id }, span))
-            }
-            (None, true) => {
-                diagnostics.push(Diagnostic::at(Kind::OverrideOfNothing { table, id }, span))
-            }
+        Merged {
+            start,
+            statuses: statuses.entries,
+            questions: questions.entries,
+            nodes: nodes.entries,
+            outcomes: outcomes.entries,
         }
     }
 }
@@ -389,14 +404,13 @@ impl Checker<'_> {
             .iter()
             .map(|r| (r.clone(), "a built-in option".to_string()))
             .collect();
-        let mut reported: Vec<Span> = Vec::new();
+        let mut reported: HashSet<Span> = HashSet::new();
         for (entry, question) in entries.iter().zip(questions) {
             for (flag, span) in flags_of(entry, question) {
                 // `--x` and its derived `--no-x` share a place: one report is enough.
-                if reported.contains(&span) {
+                if !reported.insert(span.clone()) {
                     continue;
                 }
-                reported.push(span.clone());
                 if !valid_flag_name(&flag) {
                     self.error(Kind::BadFlagName { flag }, span);
                 } else if let Some(other) = owners.get(&flag) {
@@ -462,8 +476,17 @@ impl Checker<'_> {
     ) -> Vec<Target> {
         let raw = &entry.raw;
         let mut next: Vec<Option<Target>> = vec![None; question.answers.len()];
+        let by_id: HashMap<&str, usize> = question
+            .answers
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.as_str(), i))
+            .collect();
         for (answer, target) in &raw.on {
-            let index = self.answer_of(entry, question, answer);
+            let index = match by_id.get(answer.get_ref().as_str()) {
+                Some(i) => Some(*i),
+                None => self.answer_of(entry, question, answer),
+            };
             let resolved = self.target(entry, target, names);
             if let (Some(i), Some(t)) = (index, resolved) {
                 next[i] = Some(t);

@@ -1,0 +1,49 @@
+//! Pathological packs: deep and wide trees load and answer without overflowing the stack,
+//! because loading, checking and walking are all iterative.
+
+use httpadvise::engine::{walk, Walk};
+use httpadvise::generate;
+
+#[test]
+fn a_chain_of_100_000_nodes_loads_and_is_walked_to_its_end() {
+    let pack = httpadvise::load_str("chain.toml", &generate::chain(100_000)).expect("loads");
+    let Walk::Done { outcome, path } = walk(&pack.tree, &[Some(0)]) else {
+        panic!("the walk did not finish");
+    };
+    assert_eq!(pack.tree.outcome(outcome).id, "end");
+    assert_eq!(path.len(), 100_000);
+    assert_eq!(pack.tree.node(path[99_999].node).id, "n99999");
+}
+
+#[test]
+fn a_cycle_closing_a_100_000_node_chain_is_found() {
+    let text = generate::chain(100_000).replace("yes = \"end\"", "yes = \"n0\"");
+    let rejected = httpadvise::load_str("loop.toml", &text).expect_err("a loop must not load");
+    let cycles: Vec<usize> = rejected
+        .diagnostics
+        .iter()
+        .filter_map(|d| match &d.kind {
+            httpadvise::diagnostic::Kind::Cycle { path } => Some(path.len()),
+            _ => None,
+        })
+        .collect();
+    // The path names every node once, and the first again where the loop closes.
+    assert_eq!(cycles, vec![100_001]);
+}
+
+#[test]
+fn a_question_with_10_000_choices_loads_and_answers() {
+    let pack = httpadvise::load_str("wide.toml", &generate::wide(10_000)).expect("loads");
+    let which = pack.tree.question_id("which").expect("question");
+    let mut answers = vec![None; pack.tree.questions.len()];
+    answers[which.0] = Some(9_999);
+    let Walk::Done { outcome, .. } = walk(&pack.tree, &answers) else {
+        panic!("the walk did not finish");
+    };
+    assert_eq!(pack.tree.outcome(outcome).id, "end");
+    answers[which.0] = Some(0);
+    let Walk::Done { outcome, .. } = walk(&pack.tree, &answers) else {
+        panic!("the walk did not finish");
+    };
+    assert_eq!(pack.tree.outcome(outcome).id, "stop");
+}
