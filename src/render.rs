@@ -60,18 +60,57 @@ impl Text<'_> {
             if i > 0 {
                 writeln!(self.out)?;
             }
-            let options = textwrap::Options::new(self.width)
-                .initial_indent(if i == 0 { first } else { rest })
-                .subsequent_indent(rest)
-                // Header names such as If-Unmodified-Since must stay whole.
-                .word_splitter(textwrap::WordSplitter::NoHyphenation)
-                .break_words(false);
-            for line in textwrap::wrap(paragraph, options) {
+            let first = if i == 0 { first } else { rest };
+            for line in textwrap::wrap(paragraph, options(self.width, first, rest)) {
                 writeln!(self.out, "{line}")?;
             }
         }
         Ok(())
     }
+
+    /// `items` joined by commas and wrapped only between items, so that a flag such as
+    /// `--answer condition=<value>` is never cut in two where a reader would copy it.
+    fn items(&mut self, items: &[String], indent: &str) -> io::Result<()> {
+        // The wrapper breaks only at ASCII spaces; a no-break space holds an item together.
+        const GLUE: &str = "\u{a0}";
+        let glued: Vec<String> = items.iter().map(|i| i.replace(' ', GLUE)).collect();
+        let joined = glued.join(", ");
+        for line in textwrap::wrap(&joined, options(self.width, indent, indent)) {
+            writeln!(self.out, "{}", line.replace(GLUE, " "))?;
+        }
+        Ok(())
+    }
+
+    /// An answer under its question: cyan, wrapped, with room left on its last line for
+    /// `note`.
+    fn answer(&mut self, label: &str, note: &str) -> io::Result<()> {
+        const INDENT: &str = "       ";
+        let width = self.width.saturating_sub(note.len());
+        let lines = textwrap::wrap(label, options(width, INDENT, INDENT));
+        let last = lines.len().saturating_sub(1);
+        for (i, line) in lines.iter().enumerate() {
+            let text = line.strip_prefix(INDENT).unwrap_or(line).cyan();
+            if i == 0 {
+                write!(self.out, "     {} {text}", "→".cyan())?;
+            } else {
+                write!(self.out, "{INDENT}{text}")?;
+            }
+            if i == last && !note.is_empty() {
+                write!(self.out, "{}", note.dimmed())?;
+            }
+            writeln!(self.out)?;
+        }
+        Ok(())
+    }
+}
+
+fn options<'a>(width: usize, first: &'a str, rest: &'a str) -> textwrap::Options<'a> {
+    textwrap::Options::new(width)
+        .initial_indent(first)
+        .subsequent_indent(rest)
+        // Header names such as If-Unmodified-Since must stay whole.
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .break_words(false)
 }
 
 fn status_color(status: u16) -> ColoredString {
@@ -98,13 +137,7 @@ fn why(report: &Report<'_>, w: &mut Text<'_>) -> io::Result<()> {
             ""
         };
         w.wrapped(step.prompt, &format!("  {}. ", shown.len()), "     ")?;
-        writeln!(
-            w.out,
-            "     {} {}{}",
-            "→".cyan(),
-            step.label.cyan(),
-            assumed.dimmed()
-        )?;
+        w.answer(step.label, assumed)?;
     }
     writeln!(w.out)?;
     w.wrapped(report.explanation, "  ", "  ")
@@ -157,12 +190,16 @@ fn assumptions(report: &Report<'_>, w: &mut Text<'_>) -> io::Result<()> {
     w.heading("Assumed (defaults; a flag decides otherwise)")?;
     for a in &report.assumptions {
         writeln!(w.out, "  {} = {}", a.question, a.answer.cyan())?;
-        w.wrapped(&a.flags.join(", "), "    ", "    ")?;
+        w.items(&a.flags, "    ")?;
     }
     Ok(())
 }
 
 fn sources(report: &Report<'_>, w: &mut Text<'_>) -> io::Result<()> {
+    // `cite` is optional in a rule file: no heading without a source under it.
+    if report.citations.is_empty() {
+        return Ok(());
+    }
     w.heading("Sources")?;
     for cite in report.citations {
         let section = cite
