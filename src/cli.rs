@@ -26,6 +26,8 @@ Exit codes: 0 advice given, 2 usage error or a question left unanswered without 
 #[derive(Debug, Parser)]
 #[command(name = "httpadvise", version, about = ABOUT, after_help = AFTER_HELP)]
 #[command(args_override_self = true)]
+// The same cap as the text output, so help stays readable on a wide terminal.
+#[command(max_term_width = 100)]
 pub struct Cli {
     /// Answer any question of any pack, e.g. `--answer payload=invalid` (repeatable)
     #[arg(long = "answer", value_name = "ID=VALUE")]
@@ -62,9 +64,11 @@ pub enum Format {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ColorWhen {
-    /// Color when writing to a terminal, unless NO_COLOR is set
+    /// Color when writing to a terminal; NO_COLOR turns it off, CLICOLOR_FORCE on
     Auto,
+    /// Color even when writing to a file or a pipe
     Always,
+    /// Never color
     Never,
 }
 
@@ -92,10 +96,7 @@ pub fn reserved_flags() -> Vec<String> {
 /// Where the rules come from, read before the full parse: the answer flags depend on them.
 /// Stops at `--`, like clap; any mistake in these options is left for clap to report.
 pub fn rule_sources(args: &[OsString]) -> RuleSources {
-    let mut sources = RuleSources {
-        builtin: true,
-        paths: Vec::new(),
-    };
+    let mut sources = RuleSources::builtin();
     let mut args = args.iter().skip(1);
     while let Some(arg) = args.next() {
         let text = arg.to_string_lossy();
@@ -183,9 +184,12 @@ fn choice_arg(question: &crate::tree::Question) -> Arg {
         .value_parser(PossibleValuesParser::new(values))
         .help(question.prompt.clone());
     if let Some(bare) = question.bare {
+        let id = question.answers[bare].id.clone();
+        // Help shows `[<CHOICE>]`; without this line it would not say which choice that is.
         arg = arg
+            .help(format!("{} (given alone: {id})", question.prompt))
             .num_args(0..=1)
-            .default_missing_value(question.answers[bare].id.clone())
+            .default_missing_value(id)
             .require_equals(false);
     }
     arg

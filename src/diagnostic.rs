@@ -53,6 +53,18 @@ pub enum Kind {
     UnnamedStatus { status: u16 },
     /// Text that must say something is empty.
     EmptyText { field: &'static str },
+    /// A profile name that no built-in profile has.
+    UnknownProfile {
+        name: String,
+        suggestion: Option<String>,
+    },
+    /// `profile = "…"` outside the house rules file.
+    ProfileOutsideHouseRules,
+    /// A position or contrast naming something that does not exist.
+    UnknownOutcome {
+        outcome: String,
+        suggestion: Option<String>,
+    },
     /// A yes/no question given choices, or a choice question with fewer than two.
     BadChoices {
         question: String,
@@ -118,6 +130,27 @@ impl Display for Kind {
             ),
             Kind::EmptyText { field } => write!(f, "`{field}` must not be empty"),
             Kind::BadChoices { question, reason } => write!(f, "question `{question}` {reason}"),
+            Kind::UnknownProfile { name, suggestion } => {
+                let names: Vec<&str> = crate::rules::PROFILES.iter().map(|(n, _)| *n).collect();
+                write!(
+                    f,
+                    "no profile is named `{name}` (profiles: {})",
+                    names.join(", ")
+                )?;
+                suggest(f, suggestion)
+            }
+            Kind::ProfileOutsideHouseRules => write!(
+                f,
+                "`profile` is read only from {}; here it would be ignored",
+                crate::rules::HOUSE_RULES
+            ),
+            Kind::UnknownOutcome {
+                outcome,
+                suggestion,
+            } => {
+                write!(f, "no outcome has the id `{outcome}`")?;
+                suggest(f, suggestion)
+            }
         }
     }
 }

@@ -50,7 +50,11 @@ pub struct Output<'a> {
 /// packs, benchmarks and fuzzing.
 pub fn load_str(name: &str, text: &str) -> Result<Pack, Rejected> {
     let mut parsed = rules::Parsed::default();
-    parsed.add_text(name.to_string(), text.to_string());
+    parsed.add_text(
+        name.to_string(),
+        text.to_string(),
+        rules::Layer::Rules(name.to_string()),
+    );
     let (tree, sources) = validate::validate(parsed, &cli::reserved_flags())?;
     Ok(Pack { tree, sources })
 }

@@ -29,7 +29,10 @@ fn run(args: Vec<OsString>) -> Result<(), Error> {
     if terminal.is_some() {
         // Ctrl-C outside a prompt's raw mode arrives as a signal: leave the terminal usable.
         let _ = ctrlc::set_handler(|| {
+            // Holding stderr keeps a prompt from hiding the cursor again between the two.
+            let mut stderr = io::stderr().lock();
             ask::restore_terminal();
+            let _ = writeln!(stderr, "\ncancelled");
             std::process::exit(Exit::Cancelled as i32);
         });
     }
@@ -59,12 +62,14 @@ fn interactive_terminal() -> bool {
 
 /// `--color`, then NO_COLOR and CLICOLOR_FORCE, then whether the stream is a terminal.
 fn color_on(when: ColorWhen, stream: &impl IsTerminal) -> bool {
-    let set = |name| env::var_os(name).is_some_and(|v| !v.is_empty() && v != "0");
+    // no-color.org: any non-empty value, even "0"; bixense.com/clicolors: anything but "0".
+    let no_color = env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let force = env::var_os("CLICOLOR_FORCE").is_some_and(|v| !v.is_empty() && v != "0");
     match when {
         ColorWhen::Always => true,
         ColorWhen::Never => false,
-        ColorWhen::Auto if set("NO_COLOR") => false,
-        ColorWhen::Auto if set("CLICOLOR_FORCE") => true,
+        ColorWhen::Auto if no_color => false,
+        ColorWhen::Auto if force => true,
         ColorWhen::Auto => stream.is_terminal() && env::var_os("TERM").is_none_or(|t| t != "dumb"),
     }
 }
@@ -74,7 +79,12 @@ fn report(error: &Error) -> ExitCode {
     let exit = error.exit();
     match error {
         Error::Usage(e) => {
-            let _ = e.print();
+            // Help and version are output too: failing to write them is an output error.
+            if let Err(io) = e.print() {
+                if !e.use_stderr() {
+                    return report(&Error::Output(io));
+                }
+            }
         }
         Error::Output(e) if e.kind() == io::ErrorKind::BrokenPipe => return ExitCode::SUCCESS,
         Error::Cancelled | Error::EndOfInput => {

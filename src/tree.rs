@@ -1,8 +1,9 @@
 //! The validated decision tree: questions, nodes and outcomes, every reference resolved.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 pub use crate::rules::raw::Retry;
+pub use crate::rules::Layer;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct QuestionId(pub usize);
@@ -29,6 +30,45 @@ pub struct Tree {
     pub questions: Vec<Question>,
     pub nodes: Vec<Node>,
     pub outcomes: Vec<Outcome>,
+    /// What each file was loaded as; entries' `layer` fields index it.
+    pub layers: Vec<Layer>,
+    /// The guide of the profile in use, if a profile was loaded.
+    pub guide: Option<Guide>,
+    /// What the layers say at each outcome, in load order: the last one decides.
+    pub positions: HashMap<OutcomeId, Vec<Position>>,
+    pub contrasts: Vec<Contrast>,
+}
+
+/// The API guide a profile follows.
+#[derive(Clone, Debug)]
+pub struct Guide {
+    pub name: String,
+    pub title: String,
+    pub url: String,
+    pub summary: String,
+    pub code_kind: Option<String>,
+}
+
+/// A layer's answer at an outcome: its status (the same when it agrees), and why.
+#[derive(Debug)]
+pub struct Position {
+    pub layer: usize,
+    pub status: u16,
+    pub code: Option<String>,
+    pub reason: String,
+    pub cite: Option<Cite>,
+}
+
+/// How to tell two codes apart.
+#[derive(Debug)]
+pub struct Contrast {
+    pub a: u16,
+    pub b: u16,
+    pub test: String,
+    pub when_a: String,
+    pub when_b: String,
+    pub example: Option<String>,
+    pub cites: Vec<Cite>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -39,6 +79,10 @@ pub enum QuestionKind {
 
 #[derive(Debug)]
 pub struct Question {
+    /// The layer that defined it last (an index into `Tree::layers`).
+    pub layer: usize,
+    /// Why that layer added or replaced it, when it says.
+    pub reason: Option<String>,
     pub id: String,
     pub kind: QuestionKind,
     pub prompt: String,
@@ -63,6 +107,10 @@ pub struct AnswerDef {
 
 #[derive(Debug)]
 pub struct Node {
+    /// The layer that defined it last (an index into `Tree::layers`).
+    pub layer: usize,
+    /// Why that layer added or replaced it, when it says.
+    pub reason: Option<String>,
     pub id: String,
     pub question: QuestionId,
     /// Where each answer of the question leads, by answer index.
@@ -71,6 +119,10 @@ pub struct Node {
 
 #[derive(Debug)]
 pub struct Outcome {
+    /// The layer that defined it last (an index into `Tree::layers`).
+    pub layer: usize,
+    /// Why that layer added or replaced it, when it says.
+    pub reason: Option<String>,
     pub id: String,
     pub status: u16,
     pub summary: String,
@@ -136,6 +188,20 @@ impl Tree {
             .iter()
             .position(|q| q.id == id)
             .map(QuestionId)
+    }
+
+    /// The status the outcome gets after every layer's position, and the deciding position.
+    pub fn effective(&self, outcome: OutcomeId) -> (u16, Option<&Position>) {
+        let position = self.positions.get(&outcome).and_then(|p| p.last());
+        let status = position.map_or(self.outcome(outcome).status, |p| p.status);
+        (status, position)
+    }
+
+    /// The contrast between `a` and `b`, in either order.
+    pub fn contrast(&self, a: u16, b: u16) -> Option<&Contrast> {
+        self.contrasts
+            .iter()
+            .find(|c| (c.a, c.b) == (a, b) || (c.a, c.b) == (b, a))
     }
 
     /// The status's current name; validation guarantees every used code has one.

@@ -6,13 +6,16 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use toml::Spanned;
 
 use crate::diagnostic::{self, Diagnostic, Kind};
-use crate::rules::raw::{RawChoice, RawCite, RawFile, RawNode, RawOutcome, RawQuestion, RawStatus};
-use crate::rules::Parsed;
+use crate::rules::raw::{
+    RawChoice, RawCite, RawContrast, RawGuide, RawNode, RawOutcome, RawPosition, RawQuestion,
+    RawStatus,
+};
+use crate::rules::{Parsed, ParsedFile};
 use crate::source::{FileId, Sources, Span};
 use crate::suggest;
 use crate::tree::{
-    AnswerDef, Cite, Header, Node, NodeId, Outcome, OutcomeId, Problem, Question, QuestionId,
-    QuestionKind, Status, Target, Tree, WhyNot,
+    AnswerDef, Cite, Contrast, Guide, Header, Node, NodeId, Outcome, OutcomeId, Position, Problem,
+    Question, QuestionId, QuestionKind, Status, Target, Tree, WhyNot,
 };
 
 /// A pack that failed to load: every problem, and the files they point into.
@@ -27,6 +30,7 @@ pub struct Rejected {
 pub fn validate(parsed: Parsed, reserved: &[String]) -> Result<(Tree, Sources), Rejected> {
     let Parsed {
         sources,
+        layers,
         files,
         mut diagnostics,
     } = parsed;
@@ -38,7 +42,10 @@ pub fn validate(parsed: Parsed, reserved: &[String]) -> Result<(Tree, Sources), 
         diagnostics,
         reserved,
     };
-    let tree = checker.resolve(merged, complete);
+    let tree = checker.resolve(merged, complete).map(|mut tree| {
+        tree.layers = layers;
+        tree
+    });
     let mut diagnostics = checker.diagnostics;
     match tree {
         Some(tree) if diagnostics.is_empty() => Ok((tree, sources)),
@@ -52,9 +59,10 @@ pub fn validate(parsed: Parsed, reserved: &[String]) -> Result<(Tree, Sources), 
     }
 }
 
-/// An entry and the file it came from.
+/// An entry, the file it came from, and that file's layer.
 struct Entry<T> {
     file: FileId,
+    layer: usize,
     raw: T,
 }
 
@@ -107,16 +115,17 @@ impl<T: Keyed> Table<T> {
     }
 
     /// Adds each entry, replacing an earlier one only where it says `override = true`.
-    fn merge(&mut self, file: FileId, entries: Vec<T>, diagnostics: &mut Vec<Diagnostic>) {
+    fn merge(&mut self, at: (FileId, usize), entries: Vec<T>, diagnostics: &mut Vec<Diagnostic>) {
+        let (file, layer) = at;
         for raw in entries {
             let (id, range) = raw.key();
             let span = Span { file, range };
             let table = T::TABLE;
             match (self.index.get(&id).copied(), raw.replaces()) {
-                (Some(i), true) => self.entries[i] = Entry { file, raw },
+                (Some(i), true) => self.entries[i] = Entry { file, layer, raw },
                 (None, false) => {
                     self.index.insert(id, self.entries.len());
-                    self.entries.push(Entry { file, raw });
+                    self.entries.push(Entry { file, layer, raw });
                 }
                 (Some(_), false) => {
                     diagnostics.push(Diagnostic::at(Kind::DuplicateId { table, id }, span))
@@ -132,35 +141,55 @@ impl<T: Keyed> Table<T> {
 /// All files folded into one pack, later files overriding earlier ones where they say so.
 struct Merged {
     start: Option<Entry<Spanned<String>>>,
+    guide: Option<RawGuide>,
     statuses: Vec<Entry<RawStatus>>,
     questions: Vec<Entry<RawQuestion>>,
     nodes: Vec<Entry<RawNode>>,
     outcomes: Vec<Entry<RawOutcome>>,
+    /// Every position of every layer, in load order.
+    positions: Vec<Entry<RawPosition>>,
+    contrasts: Vec<Entry<RawContrast>>,
 }
 
 impl Merged {
-    fn new(files: Vec<(FileId, RawFile)>, diagnostics: &mut Vec<Diagnostic>) -> Self {
-        let mut start = None;
+    fn new(files: Vec<ParsedFile>, diagnostics: &mut Vec<Diagnostic>) -> Self {
+        let (mut start, mut guide) = (None, None);
         let (mut statuses, mut questions) = (Table::new(), Table::new());
         let (mut nodes, mut outcomes) = (Table::new(), Table::new());
-        for (file, raw) in files {
+        let (mut positions, mut contrasts) = (Vec::new(), Vec::new());
+        for ParsedFile { file, layer, raw } in files {
             if let Some(pack) = raw.pack {
                 start = Some(Entry {
                     file,
+                    layer,
                     raw: pack.start,
                 });
             }
-            statuses.merge(file, raw.status, diagnostics);
-            questions.merge(file, raw.question, diagnostics);
-            nodes.merge(file, raw.node, diagnostics);
-            outcomes.merge(file, raw.outcome, diagnostics);
+            guide = raw.guide.or(guide);
+            statuses.merge((file, layer), raw.status, diagnostics);
+            questions.merge((file, layer), raw.question, diagnostics);
+            nodes.merge((file, layer), raw.node, diagnostics);
+            outcomes.merge((file, layer), raw.outcome, diagnostics);
+            positions.extend(
+                raw.position
+                    .into_iter()
+                    .map(|raw| Entry { file, layer, raw }),
+            );
+            contrasts.extend(
+                raw.contrast
+                    .into_iter()
+                    .map(|raw| Entry { file, layer, raw }),
+            );
         }
         Merged {
             start,
+            guide,
             statuses: statuses.entries,
             questions: questions.entries,
             nodes: nodes.entries,
             outcomes: outcomes.entries,
+            positions,
+            contrasts,
         }
     }
 }
@@ -196,10 +225,16 @@ impl Checker<'_> {
             .iter()
             .map(|n| self.node(n, &names, &questions, &mut edges))
             .collect();
-        let outcomes = merged
+        let outcomes: Vec<Outcome> = merged
             .outcomes
             .iter()
             .map(|o| self.outcome(o, &statuses))
+            .collect();
+        let positions = self.positions(&merged.positions, &names, &statuses, &outcomes);
+        let contrasts = merged
+            .contrasts
+            .iter()
+            .map(|c| self.contrast(c, &statuses))
             .collect();
         let start = match merged.start.as_ref() {
             Some(start) => self.target(start, &start.raw, &names)?,
@@ -216,6 +251,10 @@ impl Checker<'_> {
             questions,
             nodes,
             outcomes,
+            layers: Vec::new(),
+            guide: merged.guide.map(guide),
+            positions,
+            contrasts,
         })
     }
 
@@ -299,13 +338,17 @@ impl Checker<'_> {
     fn question(&mut self, entry: &Entry<RawQuestion>) -> Question {
         let raw = &entry.raw;
         self.not_empty(entry, &raw.prompt, "prompt");
-        self.not_empty(entry, &raw.help, "help");
         let (kind, answers) = self.answers(entry);
         let mut question = Question {
             id: raw.id.get_ref().clone(),
             kind,
             prompt: prose(raw.prompt.get_ref()),
-            help: prose(raw.help.get_ref()),
+            help: raw
+                .help
+                .as_ref()
+                .map_or(String::new(), |h| prose(h.get_ref())),
+            layer: entry.layer,
+            reason: raw.reason.as_deref().map(prose),
             default: None,
             flag: raw.flag.as_ref().unwrap_or(&raw.id).get_ref().clone(),
             bare: None,
@@ -445,6 +488,8 @@ impl Checker<'_> {
             id: raw.id.get_ref().clone(),
             question: question.unwrap_or(QuestionId(0)),
             next,
+            layer: entry.layer,
+            reason: raw.reason.as_deref().map(prose),
         }
     }
 
@@ -605,6 +650,94 @@ impl Checker<'_> {
                 members: p.members.as_deref().map(prose),
             }),
             cites: raw.cite.iter().cloned().map(cite).collect(),
+            layer: entry.layer,
+            reason: raw.reason.as_deref().map(prose),
+        }
+    }
+
+    /// Each layer's positions by outcome. Within one layer an outcome has one position;
+    /// a later layer's position comes after (and so decides over) an earlier one's.
+    fn positions(
+        &mut self,
+        entries: &[Entry<RawPosition>],
+        names: &Names,
+        statuses: &BTreeMap<u16, Status>,
+        outcomes: &[Outcome],
+    ) -> HashMap<OutcomeId, Vec<Position>> {
+        let mut positions: HashMap<OutcomeId, Vec<Position>> = HashMap::new();
+        for entry in entries {
+            let Some(outcome) = self.outcome_ref(entry, &entry.raw.outcome, names) else {
+                continue;
+            };
+            let list = positions.entry(outcome).or_default();
+            if list.iter().any(|p| p.layer == entry.layer) {
+                let id = entry.raw.outcome.get_ref().clone();
+                self.error(
+                    Kind::DuplicateId {
+                        table: "position",
+                        id,
+                    },
+                    entry.span(&entry.raw.outcome),
+                );
+                continue;
+            }
+            let status = entry
+                .raw
+                .status
+                .as_ref()
+                .map(|s| self.used_status(entry, s, statuses));
+            list.push(Position {
+                layer: entry.layer,
+                status: status.unwrap_or(outcomes[outcome.0].status),
+                code: entry.raw.code.clone(),
+                reason: prose(entry.raw.reason.get_ref()),
+                cite: entry.raw.cite.clone().map(cite),
+            });
+        }
+        positions
+    }
+
+    /// A reference that must name an outcome (not a node).
+    fn outcome_ref<T>(
+        &mut self,
+        entry: &Entry<T>,
+        name: &Spanned<String>,
+        names: &Names,
+    ) -> Option<OutcomeId> {
+        if let Some(Target::Outcome(o)) = names.targets.get(name.get_ref()) {
+            return Some(*o);
+        }
+        let outcomes = names
+            .targets
+            .iter()
+            .filter(|(_, t)| matches!(t, Target::Outcome(_)));
+        let suggestion = suggest::nearest(name.get_ref(), outcomes.map(|(n, _)| n.as_str()));
+        let outcome = name.get_ref().clone();
+        self.error(
+            Kind::UnknownOutcome {
+                outcome,
+                suggestion,
+            },
+            entry.span(name),
+        );
+        None
+    }
+
+    fn contrast(
+        &mut self,
+        entry: &Entry<RawContrast>,
+        statuses: &BTreeMap<u16, Status>,
+    ) -> Contrast {
+        let raw = &entry.raw;
+        self.not_empty(entry, &raw.test, "test");
+        Contrast {
+            a: self.used_status(entry, &raw.a, statuses),
+            b: self.used_status(entry, &raw.b, statuses),
+            test: prose(raw.test.get_ref()),
+            when_a: prose(&raw.when_a),
+            when_b: prose(&raw.when_b),
+            example: raw.example.as_deref().map(prose),
+            cites: raw.cite.iter().cloned().map(cite).collect(),
         }
     }
 
@@ -663,6 +796,16 @@ fn yes_no() -> Vec<AnswerDef> {
             flag: None,
         })
         .collect()
+}
+
+fn guide(raw: RawGuide) -> Guide {
+    Guide {
+        name: raw.name.into_inner(),
+        title: raw.title,
+        url: raw.url,
+        summary: prose(&raw.summary),
+        code_kind: raw.code_kind,
+    }
 }
 
 fn cite(raw: RawCite) -> Cite {

@@ -11,6 +11,7 @@ fn builtin() -> Tree {
     let sources = RuleSources {
         builtin: true,
         paths: Vec::new(),
+        ..RuleSources::default()
     };
     httpadvise::load(&sources)
         .expect("the built-in pack loads")

@@ -15,6 +15,7 @@ fn problems(fixture: &str, builtin: bool) -> Vec<(Kind, Option<String>)> {
     let sources = RuleSources {
         builtin,
         paths: vec![path],
+        ..RuleSources::default()
     };
     let rejected = httpadvise::load(&sources).expect_err("the fixture must not load");
     rejected
@@ -41,6 +42,7 @@ fn the_valid_fixture_loads() {
     let sources = RuleSources {
         builtin: false,
         paths: vec![PathBuf::from(DIR).join("valid.toml")],
+        ..RuleSources::default()
     };
     let pack = httpadvise::load(&sources).expect("valid.toml loads");
     assert_eq!(pack.tree.questions.len(), 1);
@@ -239,6 +241,7 @@ fn problems_in_several_files_are_all_reported() {
     let sources = RuleSources {
         builtin: false,
         paths: paths.to_vec(),
+        ..RuleSources::default()
     };
     let rejected = httpadvise::load(&sources).expect_err("must not load");
     let kinds: Vec<_> = rejected
@@ -286,6 +289,7 @@ fn a_folder_without_rule_files_is_an_error() {
     let sources = RuleSources {
         builtin: true,
         paths: vec![empty.clone()],
+        ..RuleSources::default()
     };
     let rejected = httpadvise::load(&sources).expect_err("must not load");
     let _ = std::fs::remove_dir(&empty);

@@ -30,7 +30,34 @@ pub const BUILTIN: &[(&str, &str)] = &[
     builtin!("60-idempotency.toml"),
     builtin!("70-state.toml"),
     builtin!("80-success.toml"),
+    builtin!("90-contrasts.toml"),
 ];
+
+macro_rules! profile {
+    ($name:literal) => {
+        (
+            $name,
+            include_str!(concat!("../../rules/profiles/", $name, ".toml")),
+        )
+    };
+}
+
+/// The profiles: overlays on the built-in pack, one per API guide. `rfc` changes nothing.
+pub const PROFILES: &[(&str, &str)] = &[
+    profile!("rfc"),
+    profile!("zalando"),
+    profile!("azure"),
+    profile!("google"),
+    profile!("github"),
+    profile!("kubernetes"),
+    profile!("jsonapi"),
+];
+
+/// The profile used when neither `--profile` nor the house rules name one.
+pub const DEFAULT_PROFILE: &str = "rfc";
+
+/// The file name searched for in the current folder and every folder above it.
+pub const HOUSE_RULES: &str = ".httpadvise.toml";
 
 /// Larger rule files are refused before they are read: no real pack comes near it, and it
 /// keeps a stray multi-gigabyte file from being loaded into memory.
@@ -40,38 +67,178 @@ pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 #[derive(Clone, Debug, Default)]
 pub struct RuleSources {
     pub builtin: bool,
+    /// `--profile`; when `None`, the house rules' `profile`, else [`DEFAULT_PROFILE`].
+    pub profile: Option<String>,
+    /// The house rules file, already found (or given with `--config`).
+    pub config: Option<PathBuf>,
+    /// `--rules` files and folders, loaded last.
     pub paths: Vec<PathBuf>,
+}
+
+impl RuleSources {
+    /// The built-in pack and nothing else.
+    pub fn builtin() -> Self {
+        RuleSources {
+            builtin: true,
+            ..RuleSources::default()
+        }
+    }
+}
+
+/// What a file was loaded as; later layers may override earlier ones.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Layer {
+    Builtin,
+    Profile(String),
+    House(String),
+    Rules(String),
+}
+
+impl std::fmt::Display for Layer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Layer::Builtin => write!(f, "the built-in rules"),
+            Layer::Profile(name) => write!(f, "profile `{name}`"),
+            Layer::House(path) => write!(f, "house rules ({path})"),
+            Layer::Rules(path) => write!(f, "rules file {path}"),
+        }
+    }
+}
+
+/// One parsed rule file and the layer it belongs to.
+#[derive(Debug)]
+pub struct ParsedFile {
+    pub file: FileId,
+    pub layer: usize,
+    pub raw: RawFile,
 }
 
 /// The parsed files of a pack, in load order, and every problem met while reading them.
 #[derive(Debug, Default)]
 pub struct Parsed {
     pub sources: Sources,
-    pub files: Vec<(FileId, RawFile)>,
+    /// Every layer named by the files, in load order; `ParsedFile::layer` indexes it.
+    pub layers: Vec<Layer>,
+    pub files: Vec<ParsedFile>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
 /// Reads and parses every rule file, carrying on past bad ones so all problems are seen.
+/// Layers load in order: built-in, profile, house rules, `--rules` files.
 pub fn parse(from: &RuleSources) -> Parsed {
     let mut parsed = Parsed::default();
+    // The house rules are read first because they may name the profile, which loads before them.
+    let house = from
+        .config
+        .as_deref()
+        .and_then(|path| parsed.read_house(path));
     if from.builtin {
         for (name, text) in BUILTIN {
-            parsed.add_text(name.to_string(), text.to_string());
+            parsed.add_text(name.to_string(), text.to_string(), Layer::Builtin);
         }
+    }
+    parsed.add_profile(from, house.as_ref());
+    if let Some(house) = house {
+        parsed.push(house);
     }
     for path in &from.paths {
         parsed.add_path(path);
     }
+    parsed.check_profile_keys();
     parsed
 }
 
 impl Parsed {
-    /// Parses one text as a rule file named `name`.
-    pub fn add_text(&mut self, name: String, text: String) {
+    /// Parses one text as a rule file named `name`, in `layer`.
+    pub fn add_text(&mut self, name: String, text: String, layer: Layer) {
+        if let Some(file) = self.parse_text(name, text, layer) {
+            self.push(file);
+        }
+    }
+
+    fn parse_text(&mut self, name: String, text: String, layer: Layer) -> Option<ParsedFile> {
         let file = self.sources.add(name, text);
+        let layer = self.layer_index(layer);
         match toml::from_str::<RawFile>(&self.sources.file(file).text) {
-            Ok(raw) => self.files.push((file, raw)),
-            Err(error) => self.diagnostics.push(toml_error(file, &error)),
+            Ok(raw) => Some(ParsedFile { file, layer, raw }),
+            Err(error) => {
+                self.diagnostics.push(toml_error(file, &error));
+                None
+            }
+        }
+    }
+
+    fn push(&mut self, file: ParsedFile) {
+        self.files.push(file);
+    }
+
+    fn layer_index(&mut self, layer: Layer) -> usize {
+        match self.layers.iter().position(|l| *l == layer) {
+            Some(i) => i,
+            None => {
+                self.layers.push(layer);
+                self.layers.len() - 1
+            }
+        }
+    }
+
+    fn read_house(&mut self, path: &Path) -> Option<ParsedFile> {
+        let name = path.display().to_string();
+        match read_rule_file(path) {
+            Ok(text) => self.parse_text(name.clone(), text, Layer::House(name)),
+            Err(reason) => {
+                self.read_error(path, reason);
+                None
+            }
+        }
+    }
+
+    /// Loads the profile `--profile` names, or else the house rules, or else the default.
+    fn add_profile(&mut self, from: &RuleSources, house: Option<&ParsedFile>) {
+        if !from.builtin {
+            return;
+        }
+        let from_house = house.and_then(|h| h.raw.profile.as_ref().map(|p| (h.file, p)));
+        let name = match (&from.profile, from_house) {
+            (Some(name), _) => name.clone(),
+            (None, Some((_, name))) => name.get_ref().clone(),
+            (None, None) => DEFAULT_PROFILE.to_string(),
+        };
+        match PROFILES.iter().find(|(n, _)| *n == name) {
+            Some((_, text)) => {
+                let file = format!("builtin:rules/profiles/{name}.toml");
+                self.add_text(file, text.to_string(), Layer::Profile(name));
+            }
+            // An unknown `--profile` is clap's to report; one named by the house rules is ours.
+            None => {
+                if let (None, Some((file, spanned))) = (&from.profile, from_house) {
+                    let suggestion =
+                        crate::suggest::nearest(&name, PROFILES.iter().map(|(n, _)| *n));
+                    let kind = Kind::UnknownProfile { name, suggestion };
+                    self.diagnostics.push(Diagnostic::at(
+                        kind,
+                        Span {
+                            file,
+                            range: spanned.span(),
+                        },
+                    ));
+                }
+            }
+        }
+    }
+
+    /// `profile = "…"` means something only in the house rules file.
+    fn check_profile_keys(&mut self) {
+        for parsed in &self.files {
+            let house = matches!(self.layers[parsed.layer], Layer::House(_));
+            if let (false, Some(profile)) = (house, &parsed.raw.profile) {
+                let span = Span {
+                    file: parsed.file,
+                    range: profile.span(),
+                };
+                self.diagnostics
+                    .push(Diagnostic::at(Kind::ProfileOutsideHouseRules, span));
+            }
         }
     }
 
@@ -87,8 +254,9 @@ impl Parsed {
     }
 
     fn add_file(&mut self, path: &Path) {
+        let name = path.display().to_string();
         match read_rule_file(path) {
-            Ok(text) => self.add_text(path.display().to_string(), text),
+            Ok(text) => self.add_text(name.clone(), text, Layer::Rules(name)),
             Err(reason) => self.read_error(path, reason),
         }
     }
@@ -120,6 +288,14 @@ fn rule_files(path: &Path) -> Result<Vec<PathBuf>, String> {
     }
     files.sort();
     Ok(files)
+}
+
+/// The house rules that apply in `folder`: the nearest `.httpadvise.toml` in it or above it.
+pub fn find_house_rules(folder: &Path) -> Option<PathBuf> {
+    folder
+        .ancestors()
+        .map(|dir| dir.join(HOUSE_RULES))
+        .find(|candidate| candidate.is_file())
 }
 
 fn read_rule_file(path: &Path) -> Result<String, String> {

@@ -18,6 +18,54 @@ pub struct RawFile {
     pub node: Vec<RawNode>,
     #[serde(default)]
     pub outcome: Vec<RawOutcome>,
+    /// In `.httpadvise.toml` only: the profile the house rules start from.
+    pub profile: Option<Spanned<String>>,
+    /// In a profile's file: the guide it follows.
+    pub guide: Option<RawGuide>,
+    #[serde(default)]
+    pub position: Vec<RawPosition>,
+    #[serde(default)]
+    pub contrast: Vec<RawContrast>,
+}
+
+/// The API guide a profile follows.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawGuide {
+    pub name: Spanned<String>,
+    pub title: String,
+    pub url: String,
+    pub summary: String,
+    /// What the guide calls its own error codes, e.g. `google.rpc.Code`.
+    pub code_kind: Option<String>,
+}
+
+/// What a layer (a profile, the house rules) answers where the rules reach an outcome.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawPosition {
+    pub outcome: Spanned<String>,
+    /// The status this layer gives instead; the same as the outcome's when it agrees.
+    pub status: Option<Spanned<i64>>,
+    /// The layer's own name for the error, e.g. `ABORTED` or `AlreadyExists`.
+    pub code: Option<String>,
+    pub reason: Spanned<String>,
+    pub cite: Option<RawCite>,
+}
+
+/// How to tell two neighbouring codes apart: the data `httpadvise compare A B` shows.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawContrast {
+    pub a: Spanned<i64>,
+    pub b: Spanned<i64>,
+    /// The question that decides between them.
+    pub test: Spanned<String>,
+    pub when_a: String,
+    pub when_b: String,
+    pub example: Option<String>,
+    #[serde(default)]
+    pub cite: Vec<RawCite>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -51,7 +99,7 @@ pub struct RawQuestion {
     pub id: Spanned<String>,
     pub kind: RawKind,
     pub prompt: Spanned<String>,
-    pub help: Spanned<String>,
+    pub help: Option<Spanned<String>>,
     pub default: Option<Spanned<String>>,
     pub flag: Option<Spanned<String>>,
     pub bare: Option<Spanned<String>>,
@@ -59,6 +107,8 @@ pub struct RawQuestion {
     pub choice: Vec<RawChoice>,
     #[serde(default, rename = "override")]
     pub replaces: bool,
+    /// Why a layer adds or replaces this question; shown where it changes the advice.
+    pub reason: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -80,6 +130,8 @@ pub struct RawNode {
     pub otherwise: Option<Spanned<String>>,
     #[serde(default, rename = "override")]
     pub replaces: bool,
+    /// Why a layer adds or replaces this node; shown where it changes the advice.
+    pub reason: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
@@ -110,6 +162,8 @@ pub struct RawOutcome {
     pub cite: Vec<RawCite>,
     #[serde(default, rename = "override")]
     pub replaces: bool,
+    /// Why a layer adds or replaces this outcome; shown where it changes the advice.
+    pub reason: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
