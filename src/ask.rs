@@ -45,24 +45,25 @@ impl Asker for TerminalAsker {
 impl TerminalAsker {
     /// The path so far, and the question's help, so both are at hand when answering.
     fn introduce(&self, question: &Question, context: &Context<'_>) -> io::Result<()> {
-        let so_far: Vec<String> = context
-            .path
-            .iter()
-            .map(|step| {
-                let q = context.tree.question(step.question);
-                format!("{}={}", q.id, q.answers[step.answer].id)
-            })
-            .collect();
+        let width = usize::from(self.term.size().1).clamp(20, 100);
+        let mut lines = vec![String::new()];
+        let so_far = so_far(context);
+        if !so_far.is_empty() {
+            lines.push(format!("{} {}", "so far:".dimmed(), so_far.join(" → ")));
+        }
+        let help = textwrap::Options::new(width)
+            .initial_indent("  ")
+            .subsequent_indent("  ");
+        lines.extend(
+            textwrap::wrap(&question.help, help)
+                .iter()
+                .map(|l| l.dimmed().to_string()),
+        );
         let back = if context.can_go_back {
             "Esc goes back · "
         } else {
             ""
         };
-        let mut lines = vec![String::new()];
-        if !so_far.is_empty() {
-            lines.push(format!("{} {}", "so far:".dimmed(), so_far.join(" → ")));
-        }
-        lines.extend(question.help.lines().map(|l| format!("  {}", l.dimmed())));
         lines.push(format!("  {}", format!("{back}Ctrl-C quits").dimmed()));
         for line in lines {
             self.term.write_line(&line)?;
@@ -91,6 +92,20 @@ impl TerminalAsker {
             .interact_on_opt(&self.term)
             .map_err(ask_error)
     }
+}
+
+/// The answers so far, each question once (the tree may test one question twice).
+fn so_far(context: &Context<'_>) -> Vec<String> {
+    let mut seen = Vec::new();
+    let mut shown = Vec::new();
+    for step in context.path {
+        if !seen.contains(&step.question) {
+            seen.push(step.question);
+            let q = context.tree.question(step.question);
+            shown.push(format!("{}={}", q.id, q.answers[step.answer].id));
+        }
+    }
+    shown
 }
 
 fn ask_error(error: dialoguer::Error) -> AskError {

@@ -2,11 +2,13 @@
 //! rules (clap builder), and turning both into answers for the session.
 
 use std::ffi::OsString;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::builder::{PossibleValue, PossibleValuesParser};
 use clap::parser::ValueSource;
-use clap::{Arg, ArgAction, ArgMatches, CommandFactory, FromArgMatches, Parser, ValueEnum};
+use clap::{
+    Arg, ArgAction, ArgMatches, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum,
+};
 
 use crate::rules::RuleSources;
 use crate::suggest;
@@ -30,16 +32,28 @@ Exit codes: 0 advice given, 2 usage error or a question left unanswered without 
 #[command(max_term_width = 100)]
 pub struct Cli {
     /// Answer any question of any pack, e.g. `--answer payload=invalid` (repeatable)
-    #[arg(long = "answer", value_name = "ID=VALUE")]
+    #[arg(long = "answer", value_name = "ID=VALUE", global = true)]
     pub answers: Vec<String>,
 
     /// Load more rule files on top of the built-in ones: a file, or a folder's *.toml files (repeatable)
-    #[arg(long, value_name = "PATH")]
+    #[arg(long, value_name = "PATH", global = true)]
     pub rules: Vec<PathBuf>,
 
-    /// Leave the built-in rules out; use only the files given with --rules
-    #[arg(long)]
+    /// Leave the built-in rules (and profiles) out; use only the files given with --rules
+    #[arg(long, global = true)]
     pub no_builtin_rules: bool,
+
+    /// Answer as a named API guide does (see `httpadvise profiles`)
+    #[arg(long, value_name = "NAME", global = true, value_parser = profile_names())]
+    pub profile: Option<String>,
+
+    /// Read house rules from this file instead of the nearest .httpadvise.toml
+    #[arg(long, value_name = "PATH", global = true, conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+
+    /// Ignore any .httpadvise.toml
+    #[arg(long, global = true)]
+    pub no_config: bool,
 
     /// Ask every question the flags leave open, even those with a default
     #[arg(short, long)]
@@ -49,9 +63,102 @@ pub struct Cli {
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
 
+    /// Check a code someone already chose: exit 0 if the rules agree, 1 if not, saying why
+    #[arg(long, value_name = "CODE", value_parser = clap::value_parser!(u16).range(100..=599))]
+    pub expect: Option<u16>,
+
+    /// Show what every profile recommends for these answers, side by side
+    #[arg(long)]
+    pub compare_profiles: bool,
+
+    /// Leave the Mermaid flowchart out of --format markdown
+    #[arg(long)]
+    pub no_diagram: bool,
+
     /// When to color the output
-    #[arg(long, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
+    #[arg(long, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN", global = true)]
     pub color: ColorWhen,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// What a status code means, every path of the rules that leads to it, and its neighbours
+    Explain {
+        /// The status code, e.g. 422
+        #[arg(value_parser = clap::value_parser!(u16).range(100..=599))]
+        code: u16,
+    },
+    /// Two status codes side by side, and the question that decides between them
+    Compare {
+        #[arg(value_parser = clap::value_parser!(u16).range(100..=599))]
+        a: u16,
+        #[arg(value_parser = clap::value_parser!(u16).range(100..=599))]
+        b: u16,
+    },
+    /// Check, draw and test rule files
+    Rules {
+        #[command(subcommand)]
+        command: RulesCommand,
+    },
+    /// List the profiles, or show what one changes
+    Profiles {
+        #[command(subcommand)]
+        command: Option<ProfilesCommand>,
+    },
+    /// Print a shell completion script (it includes the flags that come from the rules)
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff)
+    Man,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RulesCommand {
+    /// Validate rule files as loading does, and lint them (built-in rules plus PATHs)
+    Check {
+        /// Rule files or folders to check on top of the built-in rules
+        paths: Vec<PathBuf>,
+    },
+    /// Draw the decision tree, highlighting the path the given answers take
+    Graph {
+        /// The drawing language
+        #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
+        format: GraphFormat,
+    },
+    /// Run scenario fixtures and list the edges of the tree that none of them covers
+    Test {
+        /// Scenario files (TOML)
+        #[arg(required = true)]
+        fixtures: Vec<PathBuf>,
+    },
+    /// Print the JSON Schema of the rule format, for editors
+    Schema,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProfilesCommand {
+    /// What a profile changes, and why
+    Show {
+        #[arg(value_parser = profile_names())]
+        name: String,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum GraphFormat {
+    /// Graphviz DOT
+    Dot,
+    /// A Mermaid flowchart
+    Mermaid,
+}
+
+fn profile_names() -> PossibleValuesParser {
+    PossibleValuesParser::new(crate::rules::PROFILES.iter().map(|(name, _)| *name))
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -60,6 +167,8 @@ pub enum Format {
     Text,
     /// For programs: one JSON object, never colored (shape documented in docs/json.md)
     Json,
+    /// A comment to paste into a pull request, with a Mermaid flowchart of the path
+    Markdown,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -82,47 +191,77 @@ pub struct Invocation {
     pub answered_any: bool,
 }
 
-/// The long options the program defines itself, which no rule flag may take.
+/// The long options the program defines itself, on any subcommand, which no rule flag may take.
 pub fn reserved_flags() -> Vec<String> {
-    let command = Cli::command();
-    let mut reserved: Vec<String> = command
-        .get_arguments()
-        .filter_map(|a| a.get_long().map(str::to_string))
-        .collect();
-    reserved.extend(["help".to_string(), "version".to_string()]);
+    let mut reserved = vec!["help".to_string(), "version".to_string()];
+    let mut pending = vec![Cli::command()];
+    while let Some(command) = pending.pop() {
+        reserved.extend(
+            command
+                .get_arguments()
+                .filter_map(|a| a.get_long().map(str::to_string)),
+        );
+        pending.extend(command.get_subcommands().cloned());
+    }
+    reserved.sort();
+    reserved.dedup();
     reserved
 }
 
 /// Where the rules come from, read before the full parse: the answer flags depend on them.
-/// Stops at `--`, like clap; any mistake in these options is left for clap to report.
-pub fn rule_sources(args: &[OsString]) -> RuleSources {
+/// House rules are looked for from `cwd` up unless `--config` or `--no-config` says
+/// otherwise. Stops at `--`, like clap; mistakes in these options are left for clap.
+pub fn rule_sources(args: &[OsString], cwd: &Path) -> RuleSources {
     let mut sources = RuleSources::builtin();
-    let mut args = args.iter().skip(1);
+    let mut no_config = false;
+    let mut args = args.iter().skip(1).map(|a| a.to_string_lossy());
     while let Some(arg) = args.next() {
-        let text = arg.to_string_lossy();
-        match text.as_ref() {
+        let (name, inline) = match arg.split_once('=') {
+            Some((name, value)) if name.starts_with("--") => {
+                (name.to_string(), Some(value.to_string()))
+            }
+            _ => (arg.to_string(), None),
+        };
+        let mut value = || {
+            inline
+                .clone()
+                .or_else(|| args.next().map(|a| a.to_string()))
+        };
+        match name.as_str() {
             "--" => break,
             "--no-builtin-rules" => sources.builtin = false,
-            "--rules" => sources.paths.extend(args.next().map(PathBuf::from)),
-            _ => {
-                if let Some(path) = text.strip_prefix("--rules=") {
-                    sources.paths.push(PathBuf::from(path));
-                }
-            }
+            "--no-config" => no_config = true,
+            "--rules" => sources.paths.extend(value().map(PathBuf::from)),
+            "--config" => sources.config = value().map(PathBuf::from),
+            "--profile" => sources.profile = value(),
+            _ => {}
         }
+    }
+    if no_config {
+        sources.config = None;
+    } else if sources.config.is_none() {
+        sources.config = crate::rules::find_house_rules(cwd);
     }
     sources
 }
 
-/// The full command: the fixed options plus one flag family per question of `tree`.
+/// The command line parsed with the fixed options alone, for when the rules do not load
+/// and the full command cannot be built: help, version and the `rules` commands that do
+/// not need the pack still work then.
+pub fn parse_fixed(args: &[OsString]) -> Result<Cli, clap::Error> {
+    let matches = Cli::command().try_get_matches_from(args)?;
+    Cli::from_arg_matches(&matches)
+}
+
+/// The full command: the fixed options plus one flag family per question of `tree`, on the
+/// top level and on `rules graph`, whose drawing highlights the answers' path.
 pub fn command(tree: &Tree) -> clap::Command {
-    let mut command = Cli::command();
-    for question in &tree.questions {
-        for arg in question_args(question) {
-            command = command.arg(arg);
-        }
-    }
-    command
+    let args: Vec<Arg> = tree.questions.iter().flat_map(question_args).collect();
+    Cli::command()
+        .args(args.clone())
+        .mut_subcommand("rules", |rules| {
+            rules.mut_subcommand("graph", |graph| graph.args(args))
+        })
 }
 
 /// The id clap knows an answer flag by; the prefix keeps it apart from the fixed options.
@@ -200,8 +339,11 @@ pub fn parse(tree: &Tree, args: Vec<OsString>) -> Result<Invocation, clap::Error
     let mut command = command(tree);
     let matches = command.try_get_matches_from_mut(args)?;
     let cli = Cli::from_arg_matches(&matches)?;
-    let mut given = flag_answers(tree, &matches);
-    given.extend(answer_options(tree, &matches, &mut command)?);
+    let mut given = Vec::new();
+    for level in answer_levels(&matches) {
+        given.extend(flag_answers(tree, level));
+        given.extend(answer_options(tree, level, &mut command)?);
+    }
     // Later on the command line wins, as clap does between a question's own flags.
     given.sort_by_key(|g| g.index);
     let mut answers = vec![None; tree.questions.len()];
@@ -213,6 +355,14 @@ pub fn parse(tree: &Tree, args: Vec<OsString>) -> Result<Invocation, clap::Error
         answered_any: !given.is_empty(),
         answers,
     })
+}
+
+/// The matches that may hold answer flags: the top level, and `rules graph` if given.
+fn answer_levels(matches: &ArgMatches) -> Vec<&ArgMatches> {
+    let graph = matches
+        .subcommand_matches("rules")
+        .and_then(|rules| rules.subcommand_matches("graph"));
+    std::iter::once(matches).chain(graph).collect()
 }
 
 /// One answer from the command line and where on it it stood.
@@ -327,21 +477,54 @@ mod tests {
 
     #[test]
     fn rule_sources_are_read_in_both_spellings_and_stop_at_double_dash() {
-        let sources = rule_sources(&os(&[
-            "httpadvise",
-            "--rules",
-            "a.toml",
-            "--rules=dir",
-            "--no-builtin-rules",
-            "--",
-            "--rules",
-            "x",
-        ]));
+        let sources = rule_sources(
+            &os(&[
+                "httpadvise",
+                "--rules",
+                "a.toml",
+                "--rules=dir",
+                "--no-builtin-rules",
+                "--",
+                "--rules",
+                "x",
+            ]),
+            Path::new("/"),
+        );
         assert!(!sources.builtin);
         assert_eq!(
             sources.paths,
             vec![PathBuf::from("a.toml"), PathBuf::from("dir")]
         );
+    }
+
+    #[test]
+    fn layer_options_are_read_before_the_parse() {
+        let args = os(&[
+            "httpadvise",
+            "--profile=zalando",
+            "--config",
+            "team.toml",
+            "--payload-valid",
+        ]);
+        let sources = rule_sources(&args, Path::new("/"));
+        assert_eq!(sources.profile.as_deref(), Some("zalando"));
+        assert_eq!(sources.config, Some(PathBuf::from("team.toml")));
+        let sources = rule_sources(
+            &os(&["httpadvise", "--config", "team.toml", "--no-config"]),
+            Path::new("/"),
+        );
+        assert_eq!(sources.config, None);
+    }
+
+    #[test]
+    fn house_rules_are_found_in_the_nearest_folder_above() {
+        let top = std::env::temp_dir().join(format!("httpadvise-find-{}", std::process::id()));
+        let sub = top.join("a").join("b");
+        std::fs::create_dir_all(&sub).expect("temp folders");
+        std::fs::write(top.join(crate::rules::HOUSE_RULES), "").expect("written");
+        let found = rule_sources(&os(&["httpadvise"]), &sub).config;
+        let _ = std::fs::remove_dir_all(&top);
+        assert_eq!(found, Some(top.join(crate::rules::HOUSE_RULES)));
     }
 
     #[test]
@@ -355,6 +538,8 @@ mod tests {
             "help",
             "version",
             "no-builtin-rules",
+            "profile",
+            "expect",
         ] {
             assert!(reserved.iter().any(|r| r == flag), "{flag} missing");
         }

@@ -205,7 +205,7 @@ impl Diagnostic {
     }
 }
 
-fn snippet(sources: &Sources, span: &Span, location: &str) -> String {
+pub(crate) fn snippet(sources: &Sources, span: &Span, location: &str) -> String {
     let at = sources.line_col(span);
     let line = sources.line_text(span);
     let gutter = " ".repeat(at.line.to_string().len());

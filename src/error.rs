@@ -10,6 +10,8 @@ use crate::validate::Rejected;
 pub enum Exit {
     /// A recommendation was printed (or help, or the version).
     Advice = 0,
+    /// The rules disagree: `--expect` named another code, or a scenario failed.
+    Disagree = 1,
     /// The command line is wrong, or a needed question has no answer and no terminal.
     Usage = 2,
     /// Writing the output or talking to the terminal failed (sysexits EX_IOERR).
@@ -33,6 +35,11 @@ pub enum Error {
     },
     /// `--interactive` without a terminal on stdin and stderr.
     NoTerminal,
+    /// `explain` or `compare` with a code no `[[status]]` entry names.
+    UnknownStatus {
+        code: u16,
+        known: Vec<u16>,
+    },
     Cancelled,
     EndOfInput,
     Terminal(io::Error),
@@ -43,7 +50,10 @@ impl Error {
     pub fn exit(&self) -> Exit {
         match self {
             Error::Usage(e) if !e.use_stderr() => Exit::Advice,
-            Error::Usage(_) | Error::Unanswered { .. } | Error::NoTerminal => Exit::Usage,
+            Error::Usage(_)
+            | Error::Unanswered { .. }
+            | Error::NoTerminal
+            | Error::UnknownStatus { .. } => Exit::Usage,
             Error::Rules(_) => Exit::Rules,
             Error::Cancelled | Error::EndOfInput => Exit::Cancelled,
             Error::Terminal(_) | Error::Output(_) => Exit::Io,
@@ -74,6 +84,14 @@ impl Display for Error {
             ),
             Error::NoTerminal => {
                 write!(f, "--interactive needs a terminal on stdin and stderr")
+            }
+            Error::UnknownStatus { code, known } => {
+                let known: Vec<String> = known.iter().map(u16::to_string).collect();
+                write!(
+                    f,
+                    "the rules know nothing of status {code}; they name {}",
+                    known.join(", ")
+                )
             }
             Error::Cancelled => write!(f, "cancelled"),
             Error::EndOfInput => write!(f, "the input ended before the question was answered"),

@@ -2,14 +2,23 @@
 //! rules and explained. The binary parses and decides about the terminal; this does the rest.
 
 pub mod ask;
+pub mod check;
 pub mod cli;
 pub mod diagnostic;
 pub mod engine;
 pub mod error;
+pub mod expect;
+pub mod explain;
 pub mod generate;
+pub mod graph;
+pub mod markdown;
+pub mod paths;
+pub mod profiles;
 pub mod render;
 pub mod report;
 pub mod rules;
+pub mod scenario;
+pub mod schema;
 pub mod session;
 pub mod source;
 pub mod suggest;
@@ -18,8 +27,8 @@ pub mod validate;
 
 use std::io::Write;
 
-use cli::{Format, Invocation};
-use error::Error;
+use cli::{Command, Format, Invocation, RulesCommand};
+use error::{Error, Exit};
 use report::Report;
 use rules::RuleSources;
 use session::{AskError, Asker, Mode, SessionError};
@@ -59,6 +68,104 @@ pub fn load_str(name: &str, text: &str) -> Result<Pack, Rejected> {
     Ok(Pack { tree, sources })
 }
 
+/// Everything one run needs: the pack, the parsed command line, where the rules came from
+/// (for commands that load other packs), a terminal to ask on if there is one, the output.
+pub struct Run<'a> {
+    pub pack: &'a Pack,
+    pub invocation: &'a Invocation,
+    pub sources: &'a RuleSources,
+    pub asker: Option<&'a mut dyn Asker>,
+    pub output: Output<'a>,
+}
+
+/// Runs the command the command line names. `Ok` carries the exit: advice given, or a
+/// disagreement (`--expect`, a failing scenario, a rule check with errors).
+pub fn run(run: Run<'_>) -> Result<Exit, Error> {
+    let Run {
+        pack,
+        invocation,
+        sources,
+        asker,
+        output,
+    } = run;
+    let tree = &pack.tree;
+    let Output { out, width } = output;
+    let exit = match &invocation.cli.command {
+        None if invocation.cli.compare_profiles => {
+            profiles::compare(sources, tree, invocation, width, out)?
+        }
+        None => advise(tree, invocation, asker, Output { out, width })?,
+        Some(Command::Explain { code }) => {
+            explain::explain(tree, *code, width, out).map(|()| Exit::Advice)?
+        }
+        Some(Command::Compare { a, b }) => {
+            explain::compare(tree, *a, *b, width, out).map(|()| Exit::Advice)?
+        }
+        Some(Command::Rules { command }) => rules_command(tree, invocation, sources, command, out)?,
+        Some(Command::Profiles { command }) => profiles::run(command.as_ref(), width, out)?,
+        Some(Command::Completions { shell }) => {
+            clap_complete::generate(*shell, &mut cli::command(tree), "httpadvise", out);
+            Exit::Advice
+        }
+        Some(Command::Man) => {
+            clap_mangen::Man::new(cli::command(tree))
+                .render(out)
+                .map_err(Error::Output)?;
+            Exit::Advice
+        }
+    };
+    out.flush().map_err(Error::Output)?;
+    Ok(exit)
+}
+
+fn rules_command(
+    tree: &Tree,
+    invocation: &Invocation,
+    sources: &RuleSources,
+    command: &RulesCommand,
+    out: &mut dyn Write,
+) -> Result<Exit, Error> {
+    if let RulesCommand::Graph { format } = command {
+        // Highlight the path a one-shot run would take: open questions take their defaults.
+        let answers: Vec<Option<usize>> = match invocation.answered_any {
+            true => invocation
+                .answers
+                .iter()
+                .zip(&tree.questions)
+                .map(|(given, q)| given.or(q.default))
+                .collect(),
+            false => invocation.answers.clone(),
+        };
+        let walked = engine::walk(tree, &answers);
+        graph::render(tree, &walked, *format, out).map_err(Error::Output)?;
+        return Ok(Exit::Advice);
+    }
+    rules_standalone(command, sources, out).unwrap_or(Ok(Exit::Advice))
+}
+
+/// The `rules` commands that load rules of their own (or none), and so run even when the
+/// command line's pack does not load: that is when a rule author needs them most. `None`
+/// for `rules graph`, which draws the command line's pack.
+pub fn rules_standalone(
+    command: &RulesCommand,
+    sources: &RuleSources,
+    out: &mut dyn Write,
+) -> Option<Result<Exit, Error>> {
+    let result = match command {
+        RulesCommand::Check { paths } => {
+            let mut sources = sources.clone();
+            sources.paths.extend(paths.iter().cloned());
+            check::run(&sources, out)
+        }
+        RulesCommand::Graph { .. } => return None,
+        RulesCommand::Test { fixtures } => scenario::run(fixtures, sources, out),
+        RulesCommand::Schema => writeln!(out, "{}", schema::json())
+            .map(|()| Exit::Advice)
+            .map_err(Error::Output),
+    };
+    Some(result.and_then(|exit| out.flush().map(|()| exit).map_err(Error::Output)))
+}
+
 /// Runs a consultation and writes the recommendation. `asker` is `None` when there is no
 /// terminal to ask on.
 pub fn advise(
@@ -66,7 +173,7 @@ pub fn advise(
     invocation: &Invocation,
     asker: Option<&mut dyn Asker>,
     output: Output<'_>,
-) -> Result<(), Error> {
+) -> Result<Exit, Error> {
     if invocation.cli.interactive && asker.is_none() {
         return Err(Error::NoTerminal);
     }
@@ -76,16 +183,25 @@ pub fn advise(
     };
     let verdict = session::consult(tree, &invocation.answers, mode, asker)
         .map_err(|e| session_error(tree, e))?;
-    let report = Report::new(tree, &verdict);
+    let mut report = Report::new(tree, &verdict, &invocation.answers);
+    report.expect = invocation
+        .cli
+        .expect
+        .map(|code| expect::check(tree, &verdict, code));
     let Output { out, width } = output;
     let written = match invocation.cli.format {
         Format::Text => render::text(&report, width, out),
         Format::Json => render::json(&report, out),
+        Format::Markdown => markdown::report(&report, !invocation.cli.no_diagram, out),
     };
-    written.and_then(|()| out.flush()).map_err(Error::Output)
+    written.and_then(|()| out.flush()).map_err(Error::Output)?;
+    Ok(match &report.expect {
+        Some(verdict) if !verdict.agrees => Exit::Disagree,
+        _ => Exit::Advice,
+    })
 }
 
-fn session_error(tree: &Tree, error: SessionError) -> Error {
+pub(crate) fn session_error(tree: &Tree, error: SessionError) -> Error {
     match error {
         SessionError::Unanswered { question, .. } => {
             let question = tree.question(question);

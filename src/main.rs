@@ -5,26 +5,37 @@ use std::ffi::OsString;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
+use clap::error::ErrorKind;
 use colored::Colorize;
 use dialoguer::console::Term;
 use httpadvise::ask::{self, TerminalAsker};
-use httpadvise::cli::{self, ColorWhen};
+use httpadvise::cli::{self, Cli, ColorWhen, Command, Format};
 use httpadvise::error::{Error, Exit};
+use httpadvise::rules::RuleSources;
 use httpadvise::session::Asker;
-use httpadvise::Output;
+use httpadvise::validate::Rejected;
+use httpadvise::{Output, Run};
 
 fn main() -> ExitCode {
     let args: Vec<OsString> = env::args_os().collect();
     match run(args) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(exit) => ExitCode::from(exit as u8),
         Err(error) => report(&error),
     }
 }
 
-fn run(args: Vec<OsString>) -> Result<(), Error> {
-    let pack = httpadvise::load(&cli::rule_sources(&args)).map_err(Error::Rules)?;
+fn run(args: Vec<OsString>) -> Result<Exit, Error> {
+    // Without a current folder there are no house rules to find; the rest works the same.
+    let cwd = env::current_dir().unwrap_or_default();
+    let sources = cli::rule_sources(&args, &cwd);
+    let pack = match httpadvise::load(&sources) {
+        Ok(pack) => pack,
+        Err(rejected) => return without_pack(&args, &sources, rejected),
+    };
     let invocation = cli::parse(&pack.tree, args).map_err(Error::Usage)?;
-    colored::control::set_override(color_on(invocation.cli.color, &io::stdout()));
+    // JSON and Markdown are read by programs and renderers: never colored.
+    let text = invocation.cli.format == Format::Text;
+    colored::control::set_override(text && color_on(invocation.cli.color, &io::stdout()));
     let mut terminal = interactive_terminal().then(TerminalAsker::new);
     if terminal.is_some() {
         // Ctrl-C outside a prompt's raw mode arrives as a signal: leave the terminal usable.
@@ -43,7 +54,35 @@ fn run(args: Vec<OsString>) -> Result<(), Error> {
         out: &mut out,
         width: text_width(),
     };
-    httpadvise::advise(&pack.tree, &invocation, asker, output)
+    httpadvise::run(Run {
+        pack: &pack,
+        invocation: &invocation,
+        sources: &sources,
+        asker,
+        output,
+    })
+}
+
+/// What still works when the command line's rules do not load: help, the version, and the
+/// `rules` commands that load their own. Anything else reports the broken rules.
+fn without_pack(
+    args: &[OsString],
+    sources: &RuleSources,
+    rejected: Rejected,
+) -> Result<Exit, Error> {
+    let command = match cli::parse_fixed(args) {
+        Err(e) if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) => {
+            return Err(Error::Usage(e))
+        }
+        Ok(Cli {
+            command: Some(Command::Rules { command }),
+            ..
+        }) => command,
+        _ => return Err(Error::Rules(rejected)),
+    };
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    httpadvise::rules_standalone(&command, sources, &mut out).unwrap_or(Err(Error::Rules(rejected)))
 }
 
 /// The terminal's width when writing to one; otherwise a width that reads well pasted.

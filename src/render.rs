@@ -13,17 +13,12 @@ const MIN_WIDTH: usize = 20;
 
 /// The recommendation as text: the code first, then why, why not, what to send, sources.
 pub fn text(report: &Report<'_>, width: usize, out: &mut dyn Write) -> io::Result<()> {
-    let mut w = Text {
-        out,
-        width: width.max(MIN_WIDTH),
-    };
-    writeln!(
-        w.out,
-        "{} {}",
-        status_color(report.status),
-        report.title.bold()
-    )?;
+    let mut w = Text::new(out, width);
+    expectation(report, &mut w)?;
+    let title = format!("{} {}", status_color(report.status), report.title.bold());
+    w.wrapped(&title, "", "    ")?;
     w.wrapped(report.summary, "", "")?;
+    profile(report, &mut w)?;
     why(report, &mut w)?;
     why_not(report, &mut w)?;
     send(report, &mut w)?;
@@ -35,7 +30,128 @@ pub fn text(report: &Report<'_>, width: usize, out: &mut dyn Write) -> io::Resul
     )?;
     w.wrapped(report.client.next_step, "  ", "  ")?;
     assumptions(report, &mut w)?;
-    sources(report, &mut w)
+    changes(report, &mut w)?;
+    unused(report, &mut w)?;
+    sources(report, &mut w)?;
+    used_profile(report, &mut w)
+}
+
+/// The verdict on `--expect`, first: it is what the reader asked.
+fn expectation(report: &Report<'_>, w: &mut Text<'_>) -> io::Result<()> {
+    let Some(expect) = &report.expect else {
+        return Ok(());
+    };
+    let expected = format!("{} {}", expect.expected, expect.title);
+    if expect.agrees {
+        return writeln!(
+            w.out,
+            "{} {expected}: the rules agree.\n",
+            "✔".green().bold()
+        );
+    }
+    let line = format!(
+        "{} {expected}: the rules recommend {} {} instead.",
+        "✘".red().bold(),
+        report.status,
+        report.title
+    );
+    w.wrapped(&line, "", "  ")?;
+    if expect.alternatives.is_empty() {
+        w.wrapped(
+            &format!("No route of the rules leads to {}.", expect.expected),
+            "  ",
+            "  ",
+        )?;
+    }
+    for alternative in &expect.alternatives {
+        let text = format!(
+            "{} would fit if {}",
+            expect.expected,
+            crate::expect::describe(&alternative.changes)
+        );
+        w.wrapped(&text, "  ", "    ")?;
+    }
+    writeln!(w.out)
+}
+
+/// What the profile in use says here: its position, or that it is silent.
+fn profile(report: &Report<'_>, w: &mut Text<'_>) -> io::Result<()> {
+    if let Some(position) = &report.position {
+        let code = match (position.code, position.code_kind) {
+            (Some(code), Some(kind)) => format!(" ({kind} {code})"),
+            (Some(code), None) => format!(" ({code})"),
+            _ => String::new(),
+        };
+        let stance = match position.status == report.rfc_status {
+            true => format!("{}{code}, as the RFC reading", position.status),
+            false => format!(
+                "{}{code} where the RFC reading is {}",
+                position.status, report.rfc_status
+            ),
+        };
+        let line = format!(
+            "{}: {stance}. {}",
+            capitalise(&position.by),
+            position.reason
+        );
+        w.wrapped(&line, "", "  ")?;
+        if let Some(cite) = position.cite {
+            w.wrapped(&crate::explain::cite_line(cite), "  ", "    ")?;
+        }
+    } else if report.fallback {
+        let name = report.profile.as_ref().map_or("", |p| p.name);
+        w.wrapped(
+            &format!("Profile `{name}` is silent here: this is the RFC reading."),
+            "",
+            "  ",
+        )?;
+    }
+    Ok(())
+}
+
+fn changes(report: &Report<'_>, w: &mut Text<'_>) -> io::Result<()> {
+    if report.changes.is_empty() {
+        return Ok(());
+    }
+    w.heading("Changed by")?;
+    for change in &report.changes {
+        let reason = change.reason.map_or(String::new(), |r| format!(": {r}"));
+        w.wrapped(
+            &format!("{}, {}{reason}", change.by, change.what),
+            "  ",
+            "    ",
+        )?;
+    }
+    Ok(())
+}
+
+fn unused(report: &Report<'_>, w: &mut Text<'_>) -> io::Result<()> {
+    if report.unused.is_empty() {
+        return Ok(());
+    }
+    w.heading("Not used (the path never asked)")?;
+    let items: Vec<String> = report
+        .unused
+        .iter()
+        .map(|u| format!("{} = {}", u.question, u.answer))
+        .collect();
+    w.items(&items, "  ")
+}
+
+fn used_profile(report: &Report<'_>, w: &mut Text<'_>) -> io::Result<()> {
+    match &report.profile {
+        Some(profile) => {
+            writeln!(w.out)?;
+            w.wrapped(
+                &format!("Profile: {} ({})", profile.name, profile.title)
+                    .dimmed()
+                    .to_string(),
+                "",
+                "  ",
+            )
+        }
+        None => Ok(()),
+    }
 }
 
 /// The recommendation as one pretty-printed JSON object.
@@ -44,18 +160,26 @@ pub fn json(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out)
 }
 
-struct Text<'a> {
-    out: &'a mut dyn Write,
+/// A writer of wrapped, indented text: shared by every text output of the program.
+pub(crate) struct Text<'a> {
+    pub out: &'a mut dyn Write,
     width: usize,
 }
 
-impl Text<'_> {
-    fn heading(&mut self, title: &str) -> io::Result<()> {
+impl<'a> Text<'a> {
+    pub fn new(out: &'a mut dyn Write, width: usize) -> Self {
+        Text {
+            out,
+            width: width.max(MIN_WIDTH),
+        }
+    }
+
+    pub fn heading(&mut self, title: &str) -> io::Result<()> {
         writeln!(self.out, "\n{}", title.bold().underline())
     }
 
     /// Each paragraph of `text` wrapped to the width, the first line after `first`.
-    fn wrapped(&mut self, text: &str, first: &str, rest: &str) -> io::Result<()> {
+    pub fn wrapped(&mut self, text: &str, first: &str, rest: &str) -> io::Result<()> {
         for (i, paragraph) in text.split("\n\n").enumerate() {
             if i > 0 {
                 writeln!(self.out)?;
@@ -70,7 +194,7 @@ impl Text<'_> {
 
     /// `items` joined by commas and wrapped only between items, so that a flag such as
     /// `--answer condition=<value>` is never cut in two where a reader would copy it.
-    fn items(&mut self, items: &[String], indent: &str) -> io::Result<()> {
+    pub fn items(&mut self, items: &[String], indent: &str) -> io::Result<()> {
         // The wrapper breaks only at ASCII spaces; a no-break space holds an item together.
         const GLUE: &str = "\u{a0}";
         let glued: Vec<String> = items.iter().map(|i| i.replace(' ', GLUE)).collect();
@@ -113,7 +237,7 @@ fn options<'a>(width: usize, first: &'a str, rest: &'a str) -> textwrap::Options
         .break_words(false)
 }
 
-fn status_color(status: u16) -> ColoredString {
+pub(crate) fn status_color(status: u16) -> ColoredString {
     let code = status.to_string().bold();
     match status {
         200..=399 => code.green(),
@@ -149,12 +273,8 @@ fn why_not(report: &Report<'_>, w: &mut Text<'_>) -> io::Result<()> {
     }
     w.heading("Why not")?;
     for note in &report.why_not {
-        writeln!(
-            w.out,
-            "  {} {}",
-            status_color(note.status),
-            note.title.bold()
-        )?;
+        let title = format!("{} {}", status_color(note.status), note.title.bold());
+        w.wrapped(&title, "  ", "      ")?;
         w.wrapped(note.reason, "    ", "    ")?;
     }
     Ok(())
@@ -171,7 +291,11 @@ fn send(report: &Report<'_>, w: &mut Text<'_>) -> io::Result<()> {
         w.wrapped(header.why, "    ", "    ")?;
     }
     if let (Some(content_type), Some(body)) = (response.content_type, &response.body) {
-        writeln!(w.out, "  {} {content_type}", "Content-Type:".bold())?;
+        w.wrapped(
+            &format!("{} {content_type}", "Content-Type:".bold()),
+            "  ",
+            "    ",
+        )?;
         let pretty = serde_json::to_string_pretty(body).map_err(io::Error::other)?;
         for line in pretty.lines() {
             writeln!(w.out, "    {line}")?;
@@ -189,7 +313,11 @@ fn assumptions(report: &Report<'_>, w: &mut Text<'_>) -> io::Result<()> {
     }
     w.heading("Assumed (defaults; a flag decides otherwise)")?;
     for a in &report.assumptions {
-        writeln!(w.out, "  {} = {}", a.question, a.answer.cyan())?;
+        w.wrapped(
+            &format!("{} = {}", a.question, a.answer.cyan()),
+            "  ",
+            "    ",
+        )?;
         w.items(&a.flags, "    ")?;
     }
     Ok(())
@@ -210,7 +338,11 @@ fn sources(report: &Report<'_>, w: &mut Text<'_>) -> io::Result<()> {
             .title
             .as_deref()
             .map_or(String::new(), |t| format!(" {t}"));
-        writeln!(w.out, "  {}{section}{title}", cite.document.bold())?;
+        w.wrapped(
+            &format!("{}{section}{title}", cite.document.bold()),
+            "  ",
+            "    ",
+        )?;
         writeln!(w.out, "    {}", cite.url)?;
     }
     Ok(())

@@ -2,8 +2,9 @@
 
 use serde::Serialize;
 
+use crate::expect::ExpectVerdict;
 use crate::session::{Source, Verdict};
-use crate::tree::{Cite, Retry, Tree};
+use crate::tree::{Cite, Layer, OutcomeId, Retry, Tree};
 
 /// Bumped when a field changes meaning or goes away; new fields do not bump it.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -22,6 +23,54 @@ pub struct Report<'a> {
     pub response: Response<'a>,
     pub client: Client<'a>,
     pub citations: &'a [Cite],
+    /// The guide whose profile was used, if any.
+    pub profile: Option<ProfileOut<'a>>,
+    /// The status the rules give before any profile or house rule takes a position.
+    pub rfc_status: u16,
+    /// The position that decided `status`, when a layer took one at this outcome.
+    pub position: Option<PositionOut<'a>>,
+    /// True when the profile says nothing here, so the advice is the RFC reading.
+    pub fallback: bool,
+    /// Every place a layer other than the built-in rules changed the advice.
+    pub changes: Vec<ChangeOut<'a>>,
+    /// Answers given on the command line that the path never needed.
+    pub unused: Vec<UnusedAnswer<'a>>,
+    /// The verdict on `--expect CODE`, when given.
+    pub expect: Option<ExpectVerdict>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ProfileOut<'a> {
+    pub name: &'a str,
+    pub title: &'a str,
+    pub url: &'a str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PositionOut<'a> {
+    /// The layer that took it: `profile `zalando``, `house rules (path)`, ….
+    pub by: String,
+    pub status: u16,
+    pub title: &'a str,
+    /// The guide's own name for the error, and what the guide calls such names.
+    pub code: Option<&'a str>,
+    pub code_kind: Option<&'a str>,
+    pub reason: &'a str,
+    pub cite: Option<&'a Cite>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ChangeOut<'a> {
+    pub by: String,
+    /// What was changed: `node `content``, `outcome `invalid-content``, `status 422 → 400`.
+    pub what: String,
+    pub reason: Option<&'a str>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct UnusedAnswer<'a> {
+    pub question: &'a str,
+    pub answer: &'a str,
 }
 
 /// One decision: which node asked which question, and the answer taken.
@@ -85,21 +134,26 @@ pub struct Client<'a> {
 }
 
 impl<'a> Report<'a> {
-    pub fn new(tree: &'a Tree, verdict: &Verdict) -> Self {
+    /// `given` are the answers the command line gave, by question index.
+    pub fn new(tree: &'a Tree, verdict: &Verdict, given: &[Option<usize>]) -> Self {
         let outcome = tree.outcome(verdict.outcome);
-        let title = tree.status_name(outcome.status);
+        let (status, deciding) = tree.effective(verdict.outcome);
+        let title = tree.status_name(status);
         Report {
             schema_version: SCHEMA_VERSION,
-            status: outcome.status,
+            status,
             title,
             outcome: &outcome.id,
             summary: &outcome.summary,
             explanation: &outcome.explanation,
             path: path(tree, verdict),
             assumptions: assumptions(tree, verdict),
+            // A profile may recommend a code the outcome argues against; that note would
+            // contradict the advice, and the position says why instead.
             why_not: outcome
                 .why_not
                 .iter()
+                .filter(|w| w.status != status)
                 .map(|w| WhyNot {
                     status: w.status,
                     title: tree.status_name(w.status),
@@ -119,7 +173,7 @@ impl<'a> Report<'a> {
                 body: outcome.problem.as_ref().map(|p| ProblemBody {
                     kind: &p.kind,
                     title,
-                    status: outcome.status,
+                    status,
                     detail: &p.detail,
                 }),
                 members: outcome.problem.as_ref().and_then(|p| p.members.as_deref()),
@@ -129,8 +183,104 @@ impl<'a> Report<'a> {
                 next_step: &outcome.next_step,
             },
             citations: &outcome.cites,
+            profile: tree.guide.as_ref().map(|g| ProfileOut {
+                name: &g.name,
+                title: &g.title,
+                url: &g.url,
+            }),
+            rfc_status: outcome.status,
+            position: deciding.map(|p| PositionOut {
+                by: tree.layers[p.layer].to_string(),
+                status: p.status,
+                title: tree.status_name(p.status),
+                code: p.code.as_deref(),
+                code_kind: code_kind(tree, p.layer),
+                reason: &p.reason,
+                cite: p.cite.as_ref(),
+            }),
+            fallback: falls_back(tree, verdict.outcome),
+            changes: changes(tree, verdict),
+            unused: unused(tree, verdict, given),
+            expect: None,
         }
     }
+}
+
+/// What the profile's guide calls its own codes, for a position its layer took.
+fn code_kind(tree: &Tree, layer: usize) -> Option<&str> {
+    match (&tree.layers[layer], &tree.guide) {
+        (Layer::Profile(_), Some(guide)) => guide.code_kind.as_deref(),
+        _ => None,
+    }
+}
+
+/// A profile other than `rfc` that took no position at this outcome leaves the RFC reading.
+fn falls_back(tree: &Tree, outcome: OutcomeId) -> bool {
+    let Some(guide) = &tree.guide else {
+        return false;
+    };
+    let spoke = tree.positions.get(&outcome).is_some_and(|positions| {
+        positions
+            .iter()
+            .any(|p| matches!(tree.layers[p.layer], Layer::Profile(_)))
+    });
+    guide.name != crate::rules::DEFAULT_PROFILE && !spoke
+}
+
+/// Nodes and the outcome on the path that a layer added or replaced, and positions that
+/// changed the status or were taken by a layer past the profile.
+fn changes<'a>(tree: &'a Tree, verdict: &Verdict) -> Vec<ChangeOut<'a>> {
+    let mut changes = Vec::new();
+    let mut nodes: Vec<usize> = verdict.path.iter().map(|(step, _)| step.node.0).collect();
+    nodes.dedup();
+    for node in nodes.into_iter().map(|n| &tree.nodes[n]) {
+        // Layer 0 is the base the others change: the built-in pack, or the first --rules file.
+        if node.layer != 0 {
+            let by = tree.layers[node.layer].to_string();
+            changes.push(ChangeOut {
+                by,
+                what: format!("node `{}`", node.id),
+                reason: node.reason.as_deref(),
+            });
+        }
+    }
+    let outcome = tree.outcome(verdict.outcome);
+    if outcome.layer != 0 {
+        let by = tree.layers[outcome.layer].to_string();
+        changes.push(ChangeOut {
+            by,
+            what: format!("outcome `{}`", outcome.id),
+            reason: outcome.reason.as_deref(),
+        });
+    }
+    let mut status = outcome.status;
+    for position in tree.positions.get(&verdict.outcome).into_iter().flatten() {
+        let layer = &tree.layers[position.layer];
+        if position.status != status || matches!(layer, Layer::House(_) | Layer::Rules(_)) {
+            let what = format!("status {status} → {}", position.status);
+            changes.push(ChangeOut {
+                by: layer.to_string(),
+                what,
+                reason: Some(&position.reason),
+            });
+        }
+        status = position.status;
+    }
+    changes
+}
+
+/// Answers the command line gave to questions the path never asked.
+fn unused<'a>(tree: &'a Tree, verdict: &Verdict, given: &[Option<usize>]) -> Vec<UnusedAnswer<'a>> {
+    given
+        .iter()
+        .enumerate()
+        .filter_map(|(q, answer)| answer.map(|a| (q, a)))
+        .filter(|(q, _)| !verdict.path.iter().any(|(step, _)| step.question.0 == *q))
+        .map(|(q, a)| UnusedAnswer {
+            question: &tree.questions[q].id,
+            answer: &tree.questions[q].answers[a].id,
+        })
+        .collect()
 }
 
 fn path<'a>(tree: &'a Tree, verdict: &Verdict) -> Vec<PathStep<'a>> {

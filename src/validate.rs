@@ -450,17 +450,20 @@ impl Checker<'_> {
         let mut reported: HashSet<Span> = HashSet::new();
         for (entry, question) in entries.iter().zip(questions) {
             for (flag, span) in flags_of(entry, question) {
-                // `--x` and its derived `--no-x` share a place: one report is enough.
-                if !reported.insert(span.clone()) {
-                    continue;
-                }
-                if !valid_flag_name(&flag) {
-                    self.error(Kind::BadFlagName { flag }, span);
+                let kind = if !valid_flag_name(&flag) {
+                    Kind::BadFlagName { flag }
                 } else if let Some(other) = owners.get(&flag) {
                     let other = other.clone();
-                    self.error(Kind::FlagClash { flag, other }, span);
+                    Kind::FlagClash { flag, other }
                 } else {
+                    // Every flag is claimed, the derived `--no-x` too, or a later question
+                    // or a built-in `--no-…` option could take it unnoticed.
                     owners.insert(flag, format!("a flag of question `{}`", question.id));
+                    continue;
+                };
+                // `--x` and its derived `--no-x` share a place: one report is enough.
+                if reported.insert(span.clone()) {
+                    self.error(kind, span);
                 }
             }
         }

@@ -319,3 +319,30 @@ fn the_binary_shows_the_place_with_a_caret_and_exits_78() {
     );
     assert!(stderr.starts_with(&expected), "{stderr}");
 }
+
+#[test]
+fn a_position_at_an_outcome_that_does_not_exist_is_located() {
+    let all = problems("position-unknown-outcome.toml", true);
+    assert_eq!(
+        all,
+        vec![(
+            Kind::UnknownOutcome {
+                outcome: "invalid-contnet".into(),
+                suggestion: Some("invalid-content".into())
+            },
+            Some(at("position-unknown-outcome.toml", "3:11")),
+        )]
+    );
+}
+
+#[test]
+fn profile_outside_the_house_rules_is_located() {
+    let all = problems("profile-outside-house-rules.toml", true);
+    assert_eq!(
+        all,
+        vec![(
+            Kind::ProfileOutsideHouseRules,
+            Some(at("profile-outside-house-rules.toml", "2:11"))
+        )]
+    );
+}

@@ -155,3 +155,34 @@ fn every_status_the_pack_returns_is_listed_in_the_readme() {
         assert!(readme.contains(&entry), "README.md does not list `{entry}`");
     }
 }
+
+#[test]
+fn every_profile_file_is_embedded_and_loads_with_its_own_name() {
+    let mut on_disk: Vec<String> = fs::read_dir("rules/profiles")
+        .expect("rules/profiles exists")
+        .map(|e| {
+            e.expect("entry")
+                .file_name()
+                .to_string_lossy()
+                .trim_end_matches(".toml")
+                .to_string()
+        })
+        .collect();
+    on_disk.sort();
+    let mut embedded: Vec<String> = httpadvise::rules::PROFILES
+        .iter()
+        .map(|(n, _)| n.to_string())
+        .collect();
+    embedded.sort();
+    assert_eq!(embedded, on_disk);
+    for (name, _) in httpadvise::rules::PROFILES {
+        let sources = RuleSources {
+            profile: Some(name.to_string()),
+            ..RuleSources::builtin()
+        };
+        let tree = httpadvise::load(&sources)
+            .unwrap_or_else(|e| panic!("{name}: {:?}", e.diagnostics))
+            .tree;
+        assert_eq!(tree.guide.map(|g| g.name).as_deref(), Some(*name));
+    }
+}

@@ -138,8 +138,8 @@ pub fn parse(from: &RuleSources) -> Parsed {
         }
     }
     parsed.add_profile(from, house.as_ref());
-    if let Some(house) = house {
-        parsed.push(house);
+    if let Some((file, raw, layer)) = house {
+        parsed.push(file, raw, layer);
     }
     for path in &from.paths {
         parsed.add_path(path);
@@ -151,16 +151,15 @@ pub fn parse(from: &RuleSources) -> Parsed {
 impl Parsed {
     /// Parses one text as a rule file named `name`, in `layer`.
     pub fn add_text(&mut self, name: String, text: String, layer: Layer) {
-        if let Some(file) = self.parse_text(name, text, layer) {
-            self.push(file);
+        if let Some((file, raw)) = self.parse_text(name, text) {
+            self.push(file, raw, layer);
         }
     }
 
-    fn parse_text(&mut self, name: String, text: String, layer: Layer) -> Option<ParsedFile> {
+    fn parse_text(&mut self, name: String, text: String) -> Option<(FileId, RawFile)> {
         let file = self.sources.add(name, text);
-        let layer = self.layer_index(layer);
         match toml::from_str::<RawFile>(&self.sources.file(file).text) {
-            Ok(raw) => Some(ParsedFile { file, layer, raw }),
+            Ok(raw) => Some((file, raw)),
             Err(error) => {
                 self.diagnostics.push(toml_error(file, &error));
                 None
@@ -168,8 +167,10 @@ impl Parsed {
         }
     }
 
-    fn push(&mut self, file: ParsedFile) {
-        self.files.push(file);
+    /// Adds a parsed file; layers are numbered in load order, so layer 0 is the base.
+    fn push(&mut self, file: FileId, raw: RawFile, layer: Layer) {
+        let layer = self.layer_index(layer);
+        self.files.push(ParsedFile { file, layer, raw });
     }
 
     fn layer_index(&mut self, layer: Layer) -> usize {
@@ -182,10 +183,12 @@ impl Parsed {
         }
     }
 
-    fn read_house(&mut self, path: &Path) -> Option<ParsedFile> {
+    fn read_house(&mut self, path: &Path) -> Option<(FileId, RawFile, Layer)> {
         let name = path.display().to_string();
         match read_rule_file(path) {
-            Ok(text) => self.parse_text(name.clone(), text, Layer::House(name)),
+            Ok(text) => self
+                .parse_text(name.clone(), text)
+                .map(|(f, raw)| (f, raw, Layer::House(name))),
             Err(reason) => {
                 self.read_error(path, reason);
                 None
@@ -194,11 +197,11 @@ impl Parsed {
     }
 
     /// Loads the profile `--profile` names, or else the house rules, or else the default.
-    fn add_profile(&mut self, from: &RuleSources, house: Option<&ParsedFile>) {
+    fn add_profile(&mut self, from: &RuleSources, house: Option<&(FileId, RawFile, Layer)>) {
         if !from.builtin {
             return;
         }
-        let from_house = house.and_then(|h| h.raw.profile.as_ref().map(|p| (h.file, p)));
+        let from_house = house.and_then(|(file, raw, _)| raw.profile.as_ref().map(|p| (*file, p)));
         let name = match (&from.profile, from_house) {
             (Some(name), _) => name.clone(),
             (None, Some((_, name))) => name.get_ref().clone(),
@@ -253,11 +256,11 @@ impl Parsed {
         }
     }
 
-    fn add_file(&mut self, path: &Path) {
-        let name = path.display().to_string();
-        match read_rule_file(path) {
+    fn add_file(&mut self, file: &RuleFile) {
+        let name = file.shown.display().to_string();
+        match read_rule_file(&file.read) {
             Ok(text) => self.add_text(name.clone(), text, Layer::Rules(name)),
-            Err(reason) => self.read_error(path, reason),
+            Err(reason) => self.read_error(&file.shown, reason),
         }
     }
 
@@ -268,25 +271,44 @@ impl Parsed {
     }
 }
 
+/// A rule file to read: the path it is reported by (as the user gave it) and the resolved
+/// path it is read from.
+struct RuleFile {
+    shown: PathBuf,
+    read: PathBuf,
+}
+
 /// The rule files a `--rules` path names: the file itself, or a folder's `*.toml` files in
-/// name order (not descending into sub-folders, so a link loop cannot trap the walk).
-fn rule_files(path: &Path) -> Result<Vec<PathBuf>, String> {
-    let meta = fs::metadata(path).map_err(|e| io_reason(&e))?;
-    if !meta.is_dir() {
-        return Ok(vec![path.to_path_buf()]);
+/// name order. Paths are resolved first, so a link loop is an error rather than a trap; a
+/// folder's files must resolve inside it, so a link cannot make the tool read elsewhere.
+fn rule_files(path: &Path) -> Result<Vec<RuleFile>, String> {
+    let resolved = fs::canonicalize(path).map_err(|e| io_reason(&e))?;
+    if !resolved.is_dir() {
+        return Ok(vec![RuleFile {
+            shown: path.to_path_buf(),
+            read: resolved,
+        }]);
     }
     let mut files = Vec::new();
-    for entry in fs::read_dir(path).map_err(|e| io_reason(&e))? {
-        let entry = entry.map_err(|e| io_reason(&e))?;
-        let file = entry.path();
-        if file.extension().is_some_and(|e| e == "toml") && file.is_file() {
-            files.push(file);
+    for entry in fs::read_dir(&resolved).map_err(|e| io_reason(&e))? {
+        let name = entry.map_err(|e| io_reason(&e))?.file_name();
+        let shown = path.join(&name);
+        if Path::new(&name).extension().is_none_or(|e| e != "toml") {
+            continue;
+        }
+        let read = fs::canonicalize(resolved.join(&name))
+            .map_err(|e| format!("{}: {}", shown.display(), io_reason(&e)))?;
+        if !read.starts_with(&resolved) {
+            return Err(format!("{} links outside the folder", shown.display()));
+        }
+        if read.is_file() {
+            files.push(RuleFile { shown, read });
         }
     }
     if files.is_empty() {
         return Err("the folder holds no `*.toml` rule files".into());
     }
-    files.sort();
+    files.sort_by(|a, b| a.shown.cmp(&b.shown));
     Ok(files)
 }
 

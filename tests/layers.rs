@@ -1,0 +1,342 @@
+//! Profiles, house rules and verdicts through the real binary: `--profile`,
+//! `--compare-profiles`, `.httpadvise.toml` found from a sub-folder, `--expect`, and
+//! `explain`/`compare`.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn httpadvise(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_httpadvise"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env_remove("CLICOLOR_FORCE")
+        .output()
+        .expect("the binary runs")
+}
+
+fn json(output: &Output) -> Value {
+    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
+        panic!(
+            "not JSON ({e}): {}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        )
+    })
+}
+
+fn here() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A fresh folder with house rules at its top and a sub-folder two levels down.
+fn house(name: &str, rules: &str) -> (PathBuf, PathBuf) {
+    let top = std::env::temp_dir().join(format!("httpadvise-{name}-{}", std::process::id()));
+    let sub = top.join("service").join("handlers");
+    std::fs::create_dir_all(&sub).expect("temp folders");
+    std::fs::write(top.join(".httpadvise.toml"), rules).expect("house rules written");
+    (top, sub)
+}
+
+const VALIDATION_IS_400: &str = r#"
+[[position]]
+outcome = "invalid-content"
+status = 400
+reason = "Our clients expect every validation error as 400."
+"#;
+
+#[test]
+fn house_rules_found_from_a_sub_folder_turn_422_into_400_and_say_so() {
+    let (top, sub) = house("house", VALIDATION_IS_400);
+    let output = httpadvise(&sub, &["--payload-invalid", "--format", "json"]);
+    let report = json(&output);
+    let ignored = json(&httpadvise(
+        &sub,
+        &["--payload-invalid", "--format", "json", "--no-config"],
+    ));
+    let _ = std::fs::remove_dir_all(&top);
+    assert_eq!(report["status"], 400);
+    assert_eq!(report["rfc_status"], 422);
+    let file = top.join(".httpadvise.toml").display().to_string();
+    assert_eq!(report["position"]["by"], format!("house rules ({file})"));
+    assert_eq!(report["changes"][0]["what"], "status 422 → 400");
+    assert_eq!(
+        report["changes"][0]["reason"],
+        "Our clients expect every validation error as 400."
+    );
+    assert_eq!(
+        ignored["status"], 422,
+        "--no-config must ignore the house rules"
+    );
+}
+
+#[test]
+fn house_rules_start_from_their_profile_and_flag_wins_over_it() {
+    let (top, sub) = house("house-profile", "profile = \"github\"\n");
+    let duplicate = json(&httpadvise(
+        &sub,
+        &[
+            "--payload-valid",
+            "--conflict=duplicate",
+            "--format",
+            "json",
+        ],
+    ));
+    let flagged = json(&httpadvise(
+        &sub,
+        &[
+            "--payload-valid",
+            "--conflict=duplicate",
+            "--profile",
+            "rfc",
+            "--format",
+            "json",
+        ],
+    ));
+    let _ = std::fs::remove_dir_all(&top);
+    assert_eq!(
+        (
+            duplicate["status"].as_u64(),
+            duplicate["profile"]["name"].as_str()
+        ),
+        (Some(422), Some("github"))
+    );
+    assert_eq!(
+        (
+            flagged["status"].as_u64(),
+            flagged["profile"]["name"].as_str()
+        ),
+        (Some(409), Some("rfc"))
+    );
+}
+
+#[test]
+fn the_profiles_split_on_a_well_formed_but_invalid_payload() {
+    let output = httpadvise(
+        &here(),
+        &[
+            "--payload-invalid",
+            "--compare-profiles",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(0));
+    let rows = json(&output);
+    let cells: Vec<(String, u64, Option<String>, bool, bool)> = rows
+        .as_array()
+        .expect("an array of rows")
+        .iter()
+        .map(|r| {
+            (
+                r["profile"].as_str().unwrap_or_default().to_string(),
+                r["status"].as_u64().unwrap_or_default(),
+                r["code"].as_str().map(str::to_string),
+                r["disagrees"].as_bool().unwrap_or_default(),
+                r["fallback"].as_bool().unwrap_or_default(),
+            )
+        })
+        .collect();
+    let expected = vec![
+        ("rfc".to_string(), 422, None, false, false),
+        ("zalando".to_string(), 400, None, true, false),
+        ("azure".to_string(), 400, None, true, false),
+        (
+            "google".to_string(),
+            400,
+            Some("INVALID_ARGUMENT".to_string()),
+            true,
+            false,
+        ),
+        ("github".to_string(), 422, None, false, false),
+        (
+            "kubernetes".to_string(),
+            422,
+            Some("Invalid".to_string()),
+            false,
+            false,
+        ),
+        ("jsonapi".to_string(), 422, None, false, true),
+    ];
+    assert_eq!(cells, expected);
+    for row in rows.as_array().into_iter().flatten() {
+        assert!(
+            row["cite"]["url"]
+                .as_str()
+                .is_some_and(|u| u.starts_with("https://")),
+            "{row}"
+        );
+    }
+}
+
+#[test]
+fn every_format_names_the_profile_used() {
+    let dir = here();
+    let text = httpadvise(&dir, &["--payload-invalid", "--profile", "google"]);
+    assert!(String::from_utf8_lossy(&text.stdout).contains("Profile: google"));
+    let report = json(&httpadvise(
+        &dir,
+        &[
+            "--payload-invalid",
+            "--profile",
+            "google",
+            "--format",
+            "json",
+        ],
+    ));
+    assert_eq!(report["profile"]["name"], "google");
+    assert_eq!(report["position"]["code"], "INVALID_ARGUMENT");
+    assert_eq!(report["position"]["code_kind"], "google.rpc.Code");
+}
+
+#[test]
+fn a_silent_profile_falls_back_to_the_rfc_reading_and_says_so() {
+    let report = json(&httpadvise(
+        &here(),
+        &[
+            "--payload-invalid",
+            "--profile",
+            "jsonapi",
+            "--format",
+            "json",
+        ],
+    ));
+    assert_eq!(
+        (report["status"].as_u64(), report["fallback"].as_bool()),
+        (Some(422), Some(true))
+    );
+    let text = httpadvise(&here(), &["--payload-invalid", "--profile", "jsonapi"]);
+    assert!(String::from_utf8_lossy(&text.stdout)
+        .contains("Profile `jsonapi` is silent here: this is the RFC reading."));
+}
+
+#[test]
+fn expect_agrees_with_exit_0_and_disagrees_with_exit_1_and_the_nearest_answers() {
+    let dir = here();
+    let agree = httpadvise(
+        &dir,
+        &[
+            "--precondition",
+            "--payload-valid",
+            "--expect",
+            "412",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(agree.status.code(), Some(0));
+    assert_eq!(json(&agree)["expect"]["agrees"], true);
+
+    let disagree = httpadvise(
+        &dir,
+        &[
+            "--precondition",
+            "--payload-invalid",
+            "--expect",
+            "422",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(disagree.status.code(), Some(1));
+    let expect = &json(&disagree)["expect"];
+    assert_eq!(
+        (expect["agrees"].as_bool(), expect["recommended"].as_u64()),
+        (Some(false), Some(412))
+    );
+    let first = &expect["alternatives"][0];
+    assert_eq!(first["outcome"], "invalid-content");
+    assert_eq!(first["changes"][0]["question"], "precondition");
+    assert_eq!(
+        (
+            first["changes"][0]["from"].as_str(),
+            first["changes"][0]["to"].as_str()
+        ),
+        (Some("yes"), Some("no"))
+    );
+
+    let text = httpadvise(
+        &dir,
+        &["--precondition", "--payload-invalid", "--expect", "422"],
+    );
+    let stdout = String::from_utf8_lossy(&text.stdout);
+    assert_eq!(text.status.code(), Some(1));
+    assert!(
+        stdout.starts_with(
+            "✘ 422 Unprocessable Content: the rules recommend 412 Precondition Failed instead."
+        ),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("422 would fit if precondition = no (not yes)"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn expect_a_code_no_route_reaches() {
+    let output = httpadvise(
+        &here(),
+        &["--payload-valid", "--expect", "403", "--format", "json"],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let expect = &json(&output)["expect"];
+    assert_eq!(expect["alternatives"].as_array().map(Vec::len), Some(0));
+}
+
+#[test]
+fn explain_lists_every_outcome_that_returns_the_code() {
+    let output = httpadvise(&here(), &["explain", "409"]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(stdout.starts_with("409 Conflict\n"), "{stdout}");
+    for outcome in [
+        "duplicate",
+        "blocked-by-dependents",
+        "stale-version",
+        "state-conflict",
+        "idempotency-key-in-flight",
+    ] {
+        assert!(
+            stdout.contains(&format!("\n  {outcome}\n")),
+            "{outcome} missing: {stdout}"
+        );
+    }
+    assert!(!stdout.contains("\n  precondition-failed\n"));
+}
+
+#[test]
+fn explain_follows_the_profile_in_use() {
+    let output = httpadvise(&here(), &["explain", "422", "--profile", "zalando"]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains("No route of these rules leads to this code."),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn compare_shows_the_deciding_question_from_the_rules() {
+    let output = httpadvise(&here(), &["compare", "412", "409"]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(
+        stdout.starts_with("412 Precondition Failed vs 409 Conflict\n"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("The deciding question:"), "{stdout}");
+    let first = stdout.find("• 412").expect("412 first, as asked");
+    let second = stdout.find("• 409").expect("409 second");
+    assert!(first < second);
+}
+
+#[test]
+fn explain_an_unknown_code_is_a_usage_error() {
+    let output = httpadvise(&here(), &["explain", "418"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("the rules know nothing of status 418")
+    );
+}

@@ -1,0 +1,209 @@
+//! `httpadvise rules test`: the scenario files in `tests/scenarios/` all pass, the
+//! built-in one covers every edge a request can take, and each kind of failing case fails
+//! with exit code 1 and the place of the case.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use httpadvise::rules::RuleSources;
+use httpadvise::scenario;
+
+const SCENARIOS: &str = "tests/scenarios";
+const FAILING: &str = "tests/fixtures/scenarios";
+
+fn rules_test(fixtures: &[PathBuf]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_httpadvise"))
+        .args(["--no-config", "rules", "test"])
+        .args(fixtures)
+        .env("NO_COLOR", "1")
+        .env_remove("CLICOLOR_FORCE")
+        .stdin(Stdio::null())
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn toml_files(dir: &str) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = entries
+        .map(|e| e.expect("a folder entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// The lines of the report that begin with `prefix`, without it.
+fn lines_after<'a>(report: &'a str, prefix: &str) -> Vec<&'a str> {
+    report
+        .lines()
+        .filter_map(|l| l.trim_start().strip_prefix(prefix))
+        .collect()
+}
+
+#[test]
+fn every_scenario_file_passes() {
+    if !Path::new(SCENARIOS).is_dir() {
+        eprintln!("{SCENARIOS} does not exist: nothing to run");
+        return;
+    }
+    let files = toml_files(SCENARIOS);
+    assert!(!files.is_empty(), "{SCENARIOS} holds no scenario files");
+    let output = rules_test(&files);
+    let report = stdout(&output);
+    assert_eq!(output.status.code(), Some(0), "{report}");
+    let last = report.lines().last().expect("a summary");
+    assert!(last.ends_with(" passed, 0 failed"), "{report}");
+    assert!(!report.contains("FAIL"), "{report}");
+}
+
+#[test]
+fn the_builtin_scenarios_cover_every_edge_a_request_can_take() {
+    let builtin = Path::new(SCENARIOS).join("builtin.toml");
+    if !builtin.is_file() {
+        eprintln!("{} does not exist yet", builtin.display());
+        return;
+    }
+    let output = rules_test(&[builtin]);
+    let report = stdout(&output);
+    assert_eq!(output.status.code(), Some(0), "{report}");
+    assert_eq!(
+        lines_after(&report, "uncovered: "),
+        Vec::<&str>::new(),
+        "{report}"
+    );
+    assert_eq!(
+        lines_after(&report, "unreachable: "),
+        vec![
+            "content: payload=unsupported -> idempotency",
+            "content: payload=too-large -> idempotency",
+        ],
+        "{report}"
+    );
+}
+
+#[test]
+fn the_impossible_edges_are_those_an_earlier_node_decides() {
+    let pack = httpadvise::load(&RuleSources::builtin()).expect("the built-in pack loads");
+    let tree = &pack.tree;
+    let (all, possible) = scenario::edges(tree);
+    let possible = possible.expect("few enough routes to enumerate");
+    let impossible: Vec<String> = all
+        .iter()
+        .filter(|e| !possible.contains(e))
+        .map(|e| scenario::describe(tree, *e))
+        .collect();
+    assert_eq!(
+        impossible,
+        vec![
+            "content: payload=unsupported -> idempotency",
+            "content: payload=too-large -> idempotency",
+        ]
+    );
+}
+
+/// Each failing fixture, and the place its failure is reported at.
+const FAILURES: &[(&str, &str)] = &[
+    ("wrong-status.toml", "4:8: an invalid payload is 400"),
+    (
+        "wrong-path.toml",
+        "4:8: an invalid payload is decided at once",
+    ),
+    ("wrong-outcome.toml", "4:8: a duplicate is a state conflict"),
+    (
+        "unknown-answer.toml",
+        "5:47: `maybe` is not an answer to `precondition`",
+    ),
+    (
+        "unknown-question.toml",
+        "5:13: no question has the id `paylod`",
+    ),
+    ("open-question.toml", "4:8: nothing answered"),
+    ("bad-profile.toml", "2:11: no profile is named `zalandoo`"),
+    ("unknown-key.toml", "6:1: unknown field `expect`"),
+    (
+        "broken-rules.toml",
+        "2:10: the rules of this fixture did not load",
+    ),
+];
+
+#[test]
+fn each_failing_fixture_fails_at_its_place() {
+    for (fixture, expected) in FAILURES {
+        let path = Path::new(FAILING).join(fixture);
+        let output = rules_test(std::slice::from_ref(&path));
+        let report = stdout(&output);
+        assert_eq!(output.status.code(), Some(1), "{fixture}:\n{report}");
+        let place = format!("{}:{expected}", path.display());
+        assert!(
+            report.contains(&place),
+            "{fixture}: no `{place}` in\n{report}"
+        );
+        assert_eq!(
+            report.lines().last(),
+            Some("0 passed, 1 failed"),
+            "{report}"
+        );
+    }
+}
+
+#[test]
+fn every_failing_fixture_is_listed() {
+    let listed: Vec<&str> = FAILURES.iter().map(|(f, _)| *f).collect();
+    for file in toml_files(FAILING) {
+        let name = file
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        assert!(
+            listed.contains(&name) || name == "with-rules.toml",
+            "{name} is in {FAILING} but not in FAILURES"
+        );
+    }
+}
+
+#[test]
+fn a_failure_shows_what_was_expected_and_the_path_taken() {
+    let output = rules_test(&[Path::new(FAILING).join("wrong-status.toml")]);
+    let report = stdout(&output);
+    assert!(report.contains("expected 400, got 422"), "{report}");
+    assert!(
+        report.contains("content-headers=invalid, preconditions=no (default)"),
+        "{report}"
+    );
+}
+
+#[test]
+fn a_fixture_loads_its_own_rules_relative_to_itself() {
+    let output = rules_test(&[Path::new(FAILING).join("with-rules.toml")]);
+    let report = stdout(&output);
+    assert_eq!(output.status.code(), Some(0), "{report}");
+    assert_eq!(
+        report.lines().last(),
+        Some("1 passed, 0 failed"),
+        "{report}"
+    );
+}
+
+#[test]
+fn failures_in_one_fixture_do_not_hide_the_others() {
+    let files = [
+        Path::new(FAILING).join("wrong-status.toml"),
+        Path::new(FAILING).join("with-rules.toml"),
+        Path::new(FAILING).join("bad-profile.toml"),
+    ];
+    let output = rules_test(&files);
+    let report = stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "{report}");
+    assert!(report.contains("3 cases, 1 passed, 2 failed"), "{report}");
+    assert_eq!(
+        report.lines().last(),
+        Some("1 passed, 2 failed"),
+        "{report}"
+    );
+}
