@@ -1,0 +1,189 @@
+//! Hostile and broken input outside the rule text itself: paths that loop, lead out of the
+//! folder given, or hold too much; output to closed pipes and full disks. Each must end in
+//! a clear error or a quiet exit, never a panic or a hang.
+
+use std::fs;
+use std::io::Read;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+fn temp(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("httpadvise-{name}-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).expect("temp folder");
+    dir
+}
+
+fn httpadvise(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_httpadvise"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .output()
+        .expect("the binary runs")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_loop_under_rules_is_a_clear_error() {
+    let dir = temp("loop");
+    let looped = dir.join("loop.toml");
+    std::os::unix::fs::symlink(&looped, &looped).expect("a link to itself");
+    let shown = looped.display().to_string();
+    let output = httpadvise(&["--rules", &shown, "--payload-valid"]);
+    let _ = fs::remove_dir_all(&dir);
+    assert_eq!(output.status.code(), Some(78));
+    assert!(
+        stderr(&output).contains(&format!("cannot read rules from `{shown}`")),
+        "{}",
+        stderr(&output)
+    );
+    assert!(
+        stderr(&output).to_lowercase().contains("symbolic links"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_out_of_a_rules_folder_is_refused() {
+    let dir = temp("escape");
+    let outside = dir.join("outside.toml");
+    fs::write(&outside, "").expect("a file outside");
+    let folder = dir.join("rules");
+    fs::create_dir_all(&folder).expect("folder");
+    std::os::unix::fs::symlink(&outside, folder.join("sneaky.toml")).expect("link");
+    let output = httpadvise(&["--rules", &folder.display().to_string(), "--payload-valid"]);
+    let _ = fs::remove_dir_all(&dir);
+    assert_eq!(output.status.code(), Some(78));
+    assert!(
+        stderr(&output).contains("sneaky.toml links outside the folder"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn a_path_is_reported_as_given_not_as_resolved() {
+    let output = httpadvise(&[
+        "--rules",
+        "tests/fixtures/errors/../errors/cycle.toml",
+        "--no-builtin-rules",
+    ]);
+    assert_eq!(output.status.code(), Some(78));
+    assert!(
+        stderr(&output).contains("--> tests/fixtures/errors/../errors/cycle.toml:23:14"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn a_rule_file_over_the_size_limit_is_refused_before_reading() {
+    let dir = temp("big");
+    let big = dir.join("big.toml");
+    let file = fs::File::create(&big).expect("file");
+    file.set_len(httpadvise::rules::MAX_FILE_BYTES + 1)
+        .expect("a sparse file");
+    let output = httpadvise(&["--rules", &big.display().to_string(), "--payload-valid"]);
+    let _ = fs::remove_dir_all(&dir);
+    assert_eq!(output.status.code(), Some(78));
+    assert!(
+        stderr(&output).contains("over the limit of 16777216"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn a_folder_with_no_rule_files_is_an_error() {
+    let dir = temp("empty-folder");
+    let output = httpadvise(&["--rules", &dir.display().to_string(), "--payload-valid"]);
+    let _ = fs::remove_dir_all(&dir);
+    assert_eq!(output.status.code(), Some(78));
+    assert!(stderr(&output).contains("the folder holds no `*.toml` rule files"));
+}
+
+#[test]
+fn no_rules_at_all_says_so() {
+    let output = httpadvise(&["--no-builtin-rules", "--payload-valid"]);
+    assert_eq!(output.status.code(), Some(78));
+    assert!(
+        stderr(&output).contains("no rule file sets `[pack] start`"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn help_works_even_when_the_rules_do_not_load() {
+    let output = httpadvise(&["--no-builtin-rules", "--help"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("Usage: httpadvise"));
+}
+
+#[test]
+fn a_reader_that_stops_early_gets_a_quiet_exit() {
+    // More output than a pipe buffers, so the writer must meet the closed pipe.
+    let dir = temp("pipe");
+    let pack = dir.join("long.toml");
+    let long = "Many words. ".repeat(256 * 1024 / 12);
+    let text = httpadvise::generate::chain(1).replace("Every node said yes.", &long);
+    fs::write(&pack, text).expect("pack written");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_httpadvise"))
+        .args([
+            "--no-builtin-rules",
+            "--rules",
+            &pack.display().to_string(),
+            "--go",
+        ])
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("runs");
+    let mut first = [0u8; 1];
+    child
+        .stdout
+        .take()
+        .expect("stdout")
+        .read_exact(&mut first)
+        .expect("one byte");
+    // Dropping the read end closes the pipe, as `| head -c1` does.
+    let status = child.wait().expect("exits");
+    let mut errors = String::new();
+    child
+        .stderr
+        .take()
+        .expect("stderr")
+        .read_to_string(&mut errors)
+        .expect("stderr");
+    let _ = fs::remove_dir_all(&dir);
+    assert_eq!(status.code(), Some(0), "{errors}");
+    assert_eq!(errors, "", "no broken-pipe noise");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_is_an_error_with_exit_74() {
+    let full = fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .expect("/dev/full");
+    let output = Command::new(env!("CARGO_BIN_EXE_httpadvise"))
+        .args(["--precondition", "--payload-valid"])
+        .stdout(full)
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(74));
+    assert!(
+        stderr(&output).contains("cannot write the output"),
+        "{}",
+        stderr(&output)
+    );
+}

@@ -1,0 +1,101 @@
+//! Terminal edge cases through a pseudo-terminal: a very narrow terminal, and stdin piped
+//! while stderr is a terminal. The terminal's size is set with `stty` inside the terminal
+//! before the program starts, so its first prompt already sees it. The pty library sets
+//! its own size once the child runs, so the script waits for the test's go-ahead (sent
+//! after that) before it changes the size.
+
+use std::process::Command;
+use std::time::Duration;
+
+use expectrl::process::unix::WaitStatus;
+use expectrl::session::OsSession;
+use expectrl::{Eof, Expect, Session};
+
+const TIMEOUT: Duration = Duration::from_secs(20);
+
+/// Runs `script` under `sh` on a pseudo-terminal; `$BIN` is the binary.
+fn spawn(script: &str) -> OsSession {
+    let mut command = Command::new("sh");
+    command
+        .args(["-c", script])
+        .env_clear()
+        .env("PATH", "/usr/bin:/bin")
+        .env("TERM", "xterm-256color")
+        .env("NO_COLOR", "1")
+        .env("BIN", env!("CARGO_BIN_EXE_httpadvise"));
+    let mut session = Session::spawn(command).expect("a pseudo-terminal");
+    session.set_expect_timeout(Some(TIMEOUT));
+    session
+}
+
+/// Everything shown until the exit, and the exit code.
+fn finish(mut session: OsSession) -> (String, i32) {
+    let rest = session.expect(Eof).expect("the program ends");
+    let shown = String::from_utf8_lossy(rest.as_bytes()).into_owned();
+    match session.get_process().wait().expect("exits") {
+        WaitStatus::Exited(_, code) => (shown, code),
+        other => panic!("not a plain exit: {other:?}\n{shown}"),
+    }
+}
+
+#[test]
+fn a_20_column_terminal_still_gets_prompts_and_wrapped_advice() {
+    let mut session = spawn("read go; stty cols 20 rows 40; exec \"$BIN\"");
+    session.send_line("go").expect("the go-ahead");
+    session.expect("(none)").expect("the payload prompt, drawn");
+    session.send("\r").expect("choose `valid`");
+    session.expect("[y/N]").expect("the precondition prompt");
+    session
+        .expect("\x1b[?25l")
+        .expect("the prompt waits for a key");
+    session.send("y").expect("answer yes");
+    session
+        .expect("(if-unmodified-since)")
+        .expect("the condition prompt, drawn");
+    session.send("\r").expect("choose if-match");
+    let (rest, code) = finish(session);
+    assert_eq!(code, 0, "{rest}");
+    // At 20 columns the heading itself wraps after "Precondition".
+    assert!(
+        rest.contains("412 Precondition\r\n    Failed\r\n"),
+        "{rest:?}"
+    );
+    // The advice, from its heading on; the prompts above are dialoguer's to draw.
+    let advice = &rest[rest.find("412 Precondition").expect("the heading")..];
+    for line in advice.lines().map(|l| l.trim_end_matches('\r')) {
+        // A word longer than the terminal (a URL) may overflow, and so may the example
+        // JSON body, which is code; the terminal wraps those. All prose must fit.
+        let one_word = !line.trim().contains(' ');
+        let json_member = line.trim_start().starts_with('"');
+        assert!(
+            line.chars().count() <= 20 || one_word || json_member,
+            "too wide for 20 columns: {line:?}"
+        );
+    }
+}
+
+#[test]
+fn stdin_piped_with_a_terminal_on_stderr_asks_nothing_and_names_the_flags() {
+    // Keys cannot come from a pipe, so the run is one-shot: the question without a default
+    // is an error naming its flags, even though stderr could show a prompt.
+    let session = spawn("echo payload-valid | \"$BIN\" --precondition");
+    let (shown, code) = finish(session);
+    assert_eq!(code, 2, "{shown}");
+    assert!(
+        shown.contains("there is no terminal to ask it on"),
+        "{shown}"
+    );
+    assert!(shown.contains("--payload-valid"), "{shown}");
+    assert!(
+        !shown.contains("\x1b[?25l"),
+        "no prompt may be drawn: {shown}"
+    );
+}
+
+#[test]
+fn stdin_piped_with_every_answer_given_advises_as_usual() {
+    let session = spawn("true | \"$BIN\" --precondition --payload-valid");
+    let (shown, code) = finish(session);
+    assert_eq!(code, 0, "{shown}");
+    assert!(shown.starts_with("412 Precondition Failed"), "{shown}");
+}
