@@ -290,14 +290,7 @@ fn contrast(tree: &Tree, a: u16, b: u16, w: &mut Text<'_>) -> io::Result<()> {
     Ok(())
 }
 
+/// A citation on one line: its label, then its link.
 pub(crate) fn cite_line(cite: &Cite) -> String {
-    let section = cite
-        .section
-        .as_deref()
-        .map_or(String::new(), |s| format!(" §{s}"));
-    let title = cite
-        .title
-        .as_deref()
-        .map_or(String::new(), |t| format!(" {t}"));
-    format!("{}{section}{title}: {}", cite.document, cite.url)
+    format!("{}: {}", cite.label(), cite.url)
 }

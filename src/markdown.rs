@@ -112,13 +112,7 @@ fn why(report: &Report<'_>, diagram: bool, out: &mut dyn Write) -> io::Result<()
 }
 
 fn path(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
-    let mut shown: Vec<&str> = Vec::new();
-    for step in &report.path {
-        // The path may test a question twice; the reader needs its answer once.
-        if shown.contains(&step.question) {
-            continue;
-        }
-        shown.push(step.question);
+    for (n, step) in report.questions_answered().into_iter().enumerate() {
         let assumed = if step.source == Source::Default {
             " _(assumed)_"
         } else {
@@ -128,7 +122,7 @@ fn path(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
             block_safe(prose(&flat(step.prompt))),
             prose(&flat(step.label)),
         );
-        writeln!(out, "{}. {prompt} → **{label}**{assumed}", shown.len())?;
+        writeln!(out, "{}. {prompt} → **{label}**{assumed}", n + 1)?;
     }
     Ok(())
 }
@@ -279,16 +273,9 @@ fn code_name(code: u16, name: &str) -> String {
     format!("{code} {name}").trim_end().to_string()
 }
 
-/// A citation as a link: "RFC 9110 §15.5.13: 412 Precondition Failed".
-fn link(cite: &Cite) -> String {
-    let mut text = cite.document.clone();
-    if let Some(section) = &cite.section {
-        text.push_str(&format!(" §{section}"));
-    }
-    if let Some(title) = &cite.title {
-        text.push_str(&format!(": {title}"));
-    }
-    format!("[{}]({})", prose(&text), url(&cite.url))
+/// A citation as a link: "[RFC 9110 §15.5.13 412 Precondition Failed](…)".
+pub(crate) fn link(cite: &Cite) -> String {
+    format!("[{}]({})", prose(&cite.label()), url(&cite.url))
 }
 
 /// A URL that cannot end its link early: the characters that would are percent-encoded.

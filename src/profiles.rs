@@ -238,9 +238,9 @@ fn table_markdown(rows: &[Row], out: &mut dyn Write) -> io::Result<()> {
             false => format!("{} {}", row.status, row.title),
         };
         let basis = match (&row.cite, row.fallback) {
-            (Some(cite), false) => format!("[{}]({})", cite_text(cite), cite.url),
+            (Some(cite), false) => crate::markdown::link(cite),
             (Some(cite), true) => {
-                format!("silent; RFC reading: [{}]({})", cite_text(cite), cite.url)
+                format!("silent; RFC reading: {}", crate::markdown::link(cite))
             }
             (None, _) => String::new(),
         };
@@ -251,11 +251,4 @@ fn table_markdown(rows: &[Row], out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "| {} | {status} | {code} | {basis} |", row.profile)?;
     }
     Ok(())
-}
-
-fn cite_text(cite: &crate::tree::Cite) -> String {
-    match &cite.section {
-        Some(section) => format!("{} {section}", cite.document),
-        None => cite.document.clone(),
-    }
 }

@@ -248,19 +248,13 @@ pub(crate) fn status_color(status: u16) -> ColoredString {
 
 fn why(report: &Report<'_>, w: &mut Text<'_>) -> io::Result<()> {
     w.heading("Why")?;
-    let mut shown: Vec<&str> = Vec::new();
-    for step in &report.path {
-        // The path may test a question twice; the reader needs its answer once.
-        if shown.contains(&step.question) {
-            continue;
-        }
-        shown.push(step.question);
+    for (n, step) in report.questions_answered().into_iter().enumerate() {
         let assumed = if step.source == Source::Default {
             " (assumed)"
         } else {
             ""
         };
-        w.wrapped(step.prompt, &format!("  {}. ", shown.len()), "     ")?;
+        w.wrapped(step.prompt, &format!("  {}. ", n + 1), "     ")?;
         w.answer(step.label, assumed)?;
     }
     writeln!(w.out)?;
@@ -330,19 +324,7 @@ fn sources(report: &Report<'_>, w: &mut Text<'_>) -> io::Result<()> {
     }
     w.heading("Sources")?;
     for cite in report.citations {
-        let section = cite
-            .section
-            .as_deref()
-            .map_or(String::new(), |s| format!(" §{s}"));
-        let title = cite
-            .title
-            .as_deref()
-            .map_or(String::new(), |t| format!(" {t}"));
-        w.wrapped(
-            &format!("{}{section}{title}", cite.document.bold()),
-            "  ",
-            "    ",
-        )?;
+        w.wrapped(&cite.label().bold().to_string(), "  ", "    ")?;
         writeln!(w.out, "    {}", cite.url)?;
     }
     Ok(())

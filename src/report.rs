@@ -134,6 +134,18 @@ pub struct Client<'a> {
 }
 
 impl<'a> Report<'a> {
+    /// The path as a reader wants it: each question once, at its first step. The tree
+    /// may test a question at two nodes; `path` keeps both, for the exact walk.
+    pub fn questions_answered(&self) -> Vec<&PathStep<'a>> {
+        let mut shown: Vec<&PathStep<'a>> = Vec::new();
+        for step in &self.path {
+            if !shown.iter().any(|s| s.question == step.question) {
+                shown.push(step);
+            }
+        }
+        shown
+    }
+
     /// `given` are the answers the command line gave, by question index.
     pub fn new(tree: &'a Tree, verdict: &Verdict, given: &[Option<usize>]) -> Self {
         let outcome = tree.outcome(verdict.outcome);

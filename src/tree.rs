@@ -170,6 +170,21 @@ pub struct Status {
     pub cite: Option<Cite>,
 }
 
+impl Cite {
+    /// "RFC 9110 §15.5.13 412 Precondition Failed": the document, section and title.
+    pub fn label(&self) -> String {
+        let section = self
+            .section
+            .as_deref()
+            .map_or(String::new(), |s| format!(" §{s}"));
+        let title = self
+            .title
+            .as_deref()
+            .map_or(String::new(), |t| format!(" {t}"));
+        format!("{}{section}{title}", self.document)
+    }
+}
+
 impl Tree {
     pub fn question(&self, id: QuestionId) -> &Question {
         &self.questions[id.0]

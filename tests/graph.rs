@@ -6,7 +6,10 @@
 //! rewrite them with `UPDATE_SNAPSHOTS=1 cargo test --test graph` and review the diff.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+mod common;
+
+use common::assert_snapshot;
+use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
 /// The answers drawn; `condition` is left open, so its default decides the last step.
@@ -41,33 +44,6 @@ fn graph(format: &str, args: &[&str]) -> String {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(output.status.success(), "rules graph failed: {stderr}");
     String::from_utf8(output.stdout).expect("the drawing is UTF-8")
-}
-
-fn assert_snapshot(name: &str, actual: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/snapshots")
-        .join(name);
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
-        std::fs::create_dir_all(path.parent().expect("a folder")).expect("creates the folder");
-        std::fs::write(&path, actual).expect("writes the snapshot");
-        return;
-    }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e} (UPDATE_SNAPSHOTS=1 writes it)", path.display()));
-    if let Some((n, (want, got))) = expected
-        .lines()
-        .zip(actual.lines())
-        .enumerate()
-        .find(|(_, (w, g))| w != g)
-    {
-        panic!("{} line {}:\n  expected: {want}\n  got:      {got}\n(UPDATE_SNAPSHOTS=1 accepts the new output)", path.display(), n + 1);
-    }
-    assert_eq!(
-        expected.lines().count(),
-        actual.lines().count(),
-        "{}: line count",
-        path.display()
-    );
 }
 
 /// `(from, to)` of every DOT edge whose line `pick` selects.

@@ -5,7 +5,10 @@
 //! The snapshots are plain files in tests/snapshots/. When the output changes on purpose,
 //! rewrite them with `UPDATE_SNAPSHOTS=1 cargo test --test markdown` and review the diff.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use common::assert_snapshot;
+use std::path::PathBuf;
 use std::process::{Command, Output};
 
 const ANSWERS: [&str; 4] = ["--format", "markdown", "--precondition", "--payload-valid"];
@@ -31,33 +34,6 @@ fn markdown(args: &[&str]) -> String {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(output.status.success(), "httpadvise failed: {stderr}");
     stdout(&output)
-}
-
-fn assert_snapshot(name: &str, actual: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/snapshots")
-        .join(name);
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
-        std::fs::create_dir_all(path.parent().expect("a folder")).expect("creates the folder");
-        std::fs::write(&path, actual).expect("writes the snapshot");
-        return;
-    }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e} (UPDATE_SNAPSHOTS=1 writes it)", path.display()));
-    if let Some((n, (want, got))) = expected
-        .lines()
-        .zip(actual.lines())
-        .enumerate()
-        .find(|(_, (w, g))| w != g)
-    {
-        panic!("{} line {}:\n  expected: {want}\n  got:      {got}\n(UPDATE_SNAPSHOTS=1 accepts the new output)", path.display(), n + 1);
-    }
-    assert_eq!(
-        expected.lines().count(),
-        actual.lines().count(),
-        "{}: line count",
-        path.display()
-    );
 }
 
 #[test]
