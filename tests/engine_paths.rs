@@ -78,7 +78,7 @@ const PATHS: &[(&[&str], &str, u16, &[&str])] = &[
             "precondition=yes",
             "condition=if-unmodified-since",
         ],
-        "precondition-failed",
+        "unmodified-since-failed",
         412,
         &[
             "content-headers=invalid",
@@ -109,7 +109,7 @@ const PATHS: &[(&[&str], &str, u16, &[&str])] = &[
             "condition=if-none-match",
             "safe-method=no",
         ],
-        "precondition-failed",
+        "none-match-failed",
         412,
         &[
             "content-headers=valid",
@@ -218,6 +218,22 @@ const PATHS: &[(&[&str], &str, u16, &[&str])] = &[
             "preconditions=no",
             "required-precondition=no",
             "content=invalid",
+        ],
+    ),
+    // Content the endpoint requires and the request lacks: found where the content is read.
+    (
+        &[
+            "payload=missing",
+            "precondition=no",
+            "precondition-required=no",
+        ],
+        "missing-content",
+        400,
+        &[
+            "content-headers=missing",
+            "preconditions=no",
+            "required-precondition=no",
+            "content=missing",
         ],
     ),
     (

@@ -161,10 +161,13 @@ fn every_node_outcome_and_edge_is_drawn_once() {
         dot_edges(&dot, |_| true).len(),
         mermaid_edges(&mermaid).len()
     );
+    // Answers that share a target (here through `else`) make one edge, labelled with all.
     assert!(dot.contains(
-        "\"which-condition\" -> \"precondition-failed\" [label=\"if-match | if-unmodified-since\"]"
+        "\"content-headers\" -> \"preconditions\" [label=\"valid | malformed | invalid | none | missing\"]"
     ));
-    assert!(mermaid.contains("-->|\"if-match | if-unmodified-since\"|"));
+    assert!(
+        mermaid.contains("-->|\"valid | malformed | invalid | none | missing\"| n1_preconditions")
+    );
 }
 
 #[test]

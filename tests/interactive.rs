@@ -22,7 +22,7 @@ const SHOW_CURSOR: &str = "\x1b[?25h";
 
 const PAYLOAD: &str = "What is the state of the request content?";
 /// The last item of the payload question: once it is on screen, the prompt reads keys.
-const PAYLOAD_LAST: &str = "  The request has no content (none)";
+const PAYLOAD_LAST: &str = "  The endpoint requires content and the request has none (missing)";
 const PRECONDITION: &str = "Did an If-* precondition of the request evaluate to false? [y/N]";
 const CONDITION: &str = "Which precondition evaluated to false?";
 const CONDITION_LAST: &str =

@@ -72,6 +72,7 @@ const CONTRACT: &[(&str, Option<&[&str]>)] = &[
             "unsupported",
             "too-large",
             "none",
+            "missing",
         ]),
     ),
     ("payload-valid", None),
@@ -80,6 +81,7 @@ const CONTRACT: &[(&str, Option<&[&str]>)] = &[
     ("payload-unsupported", None),
     ("payload-too-large", None),
     ("no-payload", None),
+    ("payload-missing", None),
     (
         "idempotency-key",
         Some(&["none", "missing", "reused", "in-flight"]),
