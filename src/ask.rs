@@ -4,7 +4,10 @@
 use std::io;
 
 use colored::Colorize;
+use std::fmt;
+
 use dialoguer::console::Term;
+use dialoguer::theme::Theme;
 use dialoguer::{Confirm, Select};
 
 use crate::session::{AskError, Asker, Context, Reply};
@@ -32,13 +35,24 @@ impl Default for TerminalAsker {
 impl Asker for TerminalAsker {
     fn ask(&mut self, question: &Question, context: &Context<'_>) -> Result<Reply, AskError> {
         self.introduce(question, context).map_err(AskError::Io)?;
-        let reply = match question.kind {
-            QuestionKind::YesNo => self
-                .confirm(question)?
-                .map(|yes| if yes { YES } else { NO }),
-            QuestionKind::Choice => self.select(question)?,
-        };
-        Ok(reply.map_or(Reply::Back, Reply::Answer))
+        loop {
+            let reply = match question.kind {
+                QuestionKind::YesNo => {
+                    self.confirm(question, context)?
+                        .map(|yes| if yes { YES } else { NO })
+                }
+                QuestionKind::Choice => self.select(question, context)?,
+            };
+            match reply {
+                Some(answer) => return Ok(Reply::Answer(answer)),
+                None if context.can_go_back => return Ok(Reply::Back),
+                // Esc on the first question: say why nothing happened, and ask again.
+                None => self
+                    .term
+                    .write_line(&format!("  {}", "This is the first question.".dimmed()))
+                    .map_err(AskError::Io)?,
+            }
+        }
     }
 }
 
@@ -71,26 +85,61 @@ impl TerminalAsker {
         Ok(())
     }
 
-    fn confirm(&self, question: &Question) -> Result<Option<bool>, AskError> {
-        let mut prompt = Confirm::new().with_prompt(&question.prompt);
-        if let Some(default) = question.default {
-            prompt = prompt.default(default == YES);
+    fn confirm(
+        &self,
+        question: &Question,
+        context: &Context<'_>,
+    ) -> Result<Option<bool>, AskError> {
+        let mut prompt = Confirm::with_theme(&Questions).with_prompt(&question.prompt);
+        if let Some(preselect) = context.preselect {
+            prompt = prompt.default(preselect == YES);
         }
         prompt.interact_on_opt(&self.term).map_err(ask_error)
     }
 
-    fn select(&self, question: &Question) -> Result<Option<usize>, AskError> {
+    fn select(
+        &self,
+        question: &Question,
+        context: &Context<'_>,
+    ) -> Result<Option<usize>, AskError> {
         let items: Vec<String> = question
             .answers
             .iter()
             .map(|a| format!("{} ({})", a.label, a.id))
             .collect();
-        Select::new()
+        Select::with_theme(&Questions)
             .with_prompt(&question.prompt)
             .items(&items)
-            .default(question.default.unwrap_or(0))
+            .default(context.preselect.unwrap_or(0))
             .interact_on_opt(&self.term)
             .map_err(ask_error)
+    }
+}
+
+/// dialoguer's plain look, without the colon it puts after every prompt: ours are
+/// questions, and "…false?:" reads as a typo.
+struct Questions;
+
+impl Theme for Questions {
+    fn format_prompt(&self, f: &mut dyn fmt::Write, prompt: &str) -> fmt::Result {
+        write!(f, "{}", with_colon(prompt))
+    }
+
+    fn format_input_prompt_selection(
+        &self,
+        f: &mut dyn fmt::Write,
+        prompt: &str,
+        sel: &str,
+    ) -> fmt::Result {
+        write!(f, "{} {sel}", with_colon(prompt))
+    }
+}
+
+/// A colon after a prompt that is not a question.
+fn with_colon(prompt: &str) -> String {
+    match prompt.ends_with('?') {
+        true => prompt.to_string(),
+        false => format!("{prompt}:"),
     }
 }
 

@@ -21,8 +21,9 @@ const AFTER_HELP: &str = "\
 With no answer flags on a terminal, httpadvise asks its questions one by one (Esc goes back).
 With answer flags it answers at once: open questions take their defaults, listed as assumptions.
 
-Exit codes: 0 advice given, 2 usage error or a question left unanswered without a terminal,
-74 output or terminal error, 78 invalid rule files, 130 cancelled.";
+Exit codes: 0 advice given, 1 the rules disagree (--expect, rules test), 2 usage error or a
+question left unanswered without a terminal, 74 output or terminal error, 78 invalid rule
+files, 130 cancelled.";
 
 /// The options that do not come from the rules.
 #[derive(Debug, Parser)]
@@ -68,7 +69,7 @@ pub struct Cli {
     pub expect: Option<u16>,
 
     /// Show what every profile recommends for these answers, side by side
-    #[arg(long)]
+    #[arg(long, conflicts_with = "expect")]
     pub compare_profiles: bool,
 
     /// Leave the Mermaid flowchart out of --format markdown
@@ -344,6 +345,10 @@ pub fn parse(tree: &Tree, args: Vec<OsString>) -> Result<Invocation, clap::Error
         given.extend(flag_answers(tree, level));
         given.extend(answer_options(tree, level, &mut command)?);
     }
+    if let Some(name) = ignored_by_command(&cli, &matches, !given.is_empty()) {
+        let message = format!("{name} applies to the advice, not to a subcommand; leave it out");
+        return Err(command.error(clap::error::ErrorKind::ArgumentConflict, message));
+    }
     // Later on the command line wins, as clap does between a question's own flags.
     given.sort_by_key(|g| g.index);
     let mut answers = vec![None; tree.questions.len()];
@@ -355,6 +360,31 @@ pub fn parse(tree: &Tree, args: Vec<OsString>) -> Result<Invocation, clap::Error
         answered_any: !given.is_empty(),
         answers,
     })
+}
+
+/// An option of the advice given with a subcommand that would ignore it. Answers count
+/// only outside `rules graph`, which draws their path.
+fn ignored_by_command(cli: &Cli, matches: &ArgMatches, answered: bool) -> Option<&'static str> {
+    let command = cli.command.as_ref()?;
+    let graph = matches!(
+        command,
+        Command::Rules {
+            command: RulesCommand::Graph { .. }
+        }
+    );
+    let set = |id: &str| matches.value_source(id) == Some(ValueSource::CommandLine);
+    let options = [
+        ("format", "--format"),
+        ("expect", "--expect"),
+        ("compare_profiles", "--compare-profiles"),
+        ("no_diagram", "--no-diagram"),
+        ("interactive", "--interactive"),
+    ];
+    let option = options
+        .into_iter()
+        .find(|(id, _)| set(id))
+        .map(|(_, name)| name);
+    option.or((answered && !graph).then_some("an answer"))
 }
 
 /// The matches that may hold answer flags: the top level, and `rules graph` if given.
@@ -441,25 +471,32 @@ fn answer_options(
 
 /// `ID=VALUE` → (question index, answer index), or a message saying what is wrong.
 pub fn parse_answer(tree: &Tree, text: &str) -> Result<(usize, usize), String> {
-    let Some((id, value)) = text.split_once('=') else {
+    let Some((id, value)) = text.split_once('=').filter(|(id, _)| !id.is_empty()) else {
         return Err(format!(
             "`--answer {text}` needs the form ID=VALUE, e.g. payload=invalid"
         ));
     };
     let ids = tree.questions.iter().map(|q| q.id.as_str());
     let Some(q) = tree.question_id(id) else {
-        let hint =
-            suggest::nearest(id, ids).map_or(String::new(), |s| format!("; did you mean `{s}`?"));
-        return Err(format!("no question has the id `{id}`{hint}"));
+        return Err(format!(
+            "no question has the id `{id}`{}",
+            did_you_mean(id, ids)
+        ));
     };
     let question = tree.question(q);
     let answer = question.answer_index(value).ok_or_else(|| {
+        let answers = question.answer_ids();
+        let hint = did_you_mean(value, answers.iter().copied());
         format!(
-            "`{value}` is not an answer to `{id}`; valid answers: {}",
-            question.answer_ids().join(", ")
+            "`{value}` is not an answer to `{id}` (its answers: {}){hint}",
+            answers.join(", ")
         )
     })?;
     Ok((q.0, answer))
+}
+
+fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
+    suggest::nearest(name, candidates).map_or(String::new(), |s| format!("; did you mean `{s}`?"))
 }
 
 #[cfg(test)]

@@ -40,6 +40,8 @@ pub enum Error {
         code: u16,
         known: Vec<u16>,
     },
+    /// `compare` given the same code twice.
+    SameCode(u16),
     Cancelled,
     EndOfInput,
     Terminal(io::Error),
@@ -53,7 +55,8 @@ impl Error {
             Error::Usage(_)
             | Error::Unanswered { .. }
             | Error::NoTerminal
-            | Error::UnknownStatus { .. } => Exit::Usage,
+            | Error::UnknownStatus { .. }
+            | Error::SameCode(_) => Exit::Usage,
             Error::Rules(_) => Exit::Rules,
             Error::Cancelled | Error::EndOfInput => Exit::Cancelled,
             Error::Terminal(_) | Error::Output(_) => Exit::Io,
@@ -91,6 +94,12 @@ impl Display for Error {
                     f,
                     "the rules know nothing of status {code}; they name {}",
                     known.join(", ")
+                )
+            }
+            Error::SameCode(code) => {
+                write!(
+                    f,
+                    "compare needs two different codes; for one, try `httpadvise explain {code}`"
                 )
             }
             Error::Cancelled => write!(f, "cancelled"),

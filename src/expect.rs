@@ -42,7 +42,7 @@ pub struct AnswerChange {
 /// Compares `code` with what the rules recommended in `verdict`.
 pub fn check(tree: &Tree, verdict: &Verdict, code: u16) -> ExpectVerdict {
     let (recommended, _) = tree.effective(verdict.outcome);
-    let agrees = recommended == code;
+    let agrees = tree.fits(verdict.outcome, code);
     ExpectVerdict {
         expected: code,
         title: tree.status_name(code).to_string(),
@@ -62,7 +62,7 @@ fn nearest(tree: &Tree, verdict: &Verdict, code: u16) -> Vec<Alternative> {
     let mut scored: Vec<((usize, usize), Alternative)> = paths::routes(tree, ROUTE_LIMIT)
         .routes
         .into_iter()
-        .filter(|route| tree.effective(route.outcome).0 == code)
+        .filter(|route| tree.fits(route.outcome, code))
         .map(|route| {
             let mut changes: Vec<AnswerChange> = Vec::new();
             for step in route

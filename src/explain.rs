@@ -2,7 +2,7 @@
 //! the rules lead to them, and how to tell neighbours apart. All of it comes from the rule
 //! data: the `[[status]]` entries, the outcomes, and the `[[contrast]]` entries.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
 
 use colored::Colorize;
@@ -38,6 +38,9 @@ pub fn compare(
 ) -> Result<(), Error> {
     known(tree, a)?;
     known(tree, b)?;
+    if a == b {
+        return Err(Error::SameCode(a));
+    }
     let mut w = Text::new(out, width);
     contrast(tree, a, b, &mut w).map_err(Error::Output)?;
     let found = paths::routes(tree, ROUTE_LIMIT);
@@ -176,48 +179,47 @@ fn conditions(tree: &Tree, outcome: OutcomeId, all: &[Route]) -> Vec<String> {
 }
 
 fn neighbours(tree: &Tree, code: u16, outcomes: &[OutcomeId], w: &mut Text<'_>) -> io::Result<()> {
-    let mut shown = BTreeSet::new();
-    let notes: Vec<(u16, &str)> = outcomes
-        .iter()
-        .flat_map(|o| tree.outcome(*o).why_not.iter())
-        .filter(|n| n.status != code && shown.insert((n.status, n.reason.as_str())))
-        .map(|n| (n.status, n.reason.as_str()))
-        .collect();
+    // Each neighbouring code once, with every outcome's note on it: which outcome a note
+    // argues for is half its meaning.
+    let mut by_status: BTreeMap<u16, Vec<(&str, &str)>> = BTreeMap::new();
+    for outcome in outcomes.iter().map(|o| tree.outcome(*o)) {
+        for note in outcome.why_not.iter().filter(|n| n.status != code) {
+            by_status
+                .entry(note.status)
+                .or_default()
+                .push((&outcome.id, &note.reason));
+        }
+    }
     let contrasts: Vec<u16> = tree
         .contrasts
         .iter()
-        .filter_map(|c| {
-            if c.a == code {
-                Some(c.b)
-            } else if c.b == code {
-                Some(c.a)
-            } else {
-                None
-            }
+        .filter_map(|c| match (c.a == code, c.b == code) {
+            (true, _) => Some(c.b),
+            (_, true) => Some(c.a),
+            _ => None,
         })
         .collect();
-    if notes.is_empty() && contrasts.is_empty() {
+    if by_status.is_empty() && contrasts.is_empty() {
         return Ok(());
     }
     w.heading("Neighbours")?;
-    for (status, reason) in notes {
-        w.wrapped(
-            &format!(
-                "{} {}",
-                status_color(status),
-                tree.status_name(status).bold()
-            ),
-            "  ",
-            "      ",
-        )?;
-        w.wrapped(reason, "    ", "    ")?;
-    }
-    for other in contrasts {
-        w.wrapped(
-            &format!("`httpadvise compare {code} {other}` shows how to tell {code} from {other}."),
-            "  ",
-            "  ",
-        )?;
+    for (status, notes) in by_status {
+        let title = format!(
+            "{} {}",
+            status_color(status),
+            tree.status_name(status).bold()
+        );
+        w.wrapped(&title, "  ", "      ")?;
+        for (outcome, reason) in notes {
+            w.wrapped(&format!("vs `{outcome}`: {reason}"), "    • ", "      ")?;
+        }
+        if contrasts.contains(&status) {
+            w.wrapped(
+                &format!("`httpadvise compare {code} {status}` gives the deciding question."),
+                "    ",
+                "    ",
+            )?;
+        }
     }
     Ok(())
 }

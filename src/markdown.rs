@@ -192,7 +192,7 @@ fn send(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
 
 fn client(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "\n#### What the client should do")?;
-    writeln!(out, "\n{}.", capitalise(retry_text(report.client.retry)))?;
+    writeln!(out, "\n**Retry:** {}.", retry_text(report.client.retry))?;
     paragraphs(report.client.next_step, out)
 }
 

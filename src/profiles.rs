@@ -109,6 +109,13 @@ fn write_show(tree: &Tree, w: &mut Text<'_>) -> io::Result<()> {
     Ok(())
 }
 
+/// `--compare-profiles --format json`: the rows, versioned like the advice's JSON.
+#[derive(Debug, Serialize)]
+struct Table<'a> {
+    schema_version: u32,
+    rows: &'a [Row],
+}
+
 /// One row of `--compare-profiles`.
 #[derive(Debug, Serialize)]
 pub struct Row {
@@ -148,13 +155,25 @@ pub fn compare(
             &answers_by_id(tree, &invocation.answers, &pack.tree),
         )?);
     }
+    // The house rules are the team's own answer: a row of their own, never left out silently.
+    if let Some(path) = &sources.config {
+        let mut house = row(tree, &invocation.answers)?;
+        house.profile = format!("house rules ({})", path.display());
+        rows.push(house);
+    }
     let rfc = rows.first().map_or(0, |r| r.status);
     rows.iter_mut().for_each(|r| r.disagrees = r.status != rfc);
     let written = match invocation.cli.format {
         Format::Text => table_text(&rows, &mut Text::new(out, width)),
-        Format::Json => serde_json::to_writer_pretty(&mut *out, &rows)
-            .map_err(io::Error::from)
-            .and_then(|()| writeln!(out)),
+        Format::Json => {
+            let table = Table {
+                schema_version: crate::report::SCHEMA_VERSION,
+                rows: &rows,
+            };
+            serde_json::to_writer_pretty(&mut *out, &table)
+                .map_err(io::Error::from)
+                .and_then(|()| writeln!(out))
+        }
         Format::Markdown => table_markdown(&rows, out),
     };
     written.map_err(Error::Output)?;

@@ -24,7 +24,7 @@ pub fn text(report: &Report<'_>, width: usize, out: &mut dyn Write) -> io::Resul
     send(report, &mut w)?;
     w.heading("Client")?;
     w.wrapped(
-        &format!("{}.", capitalise(retry_text(report.client.retry))),
+        &format!("Retry: {}.", retry_text(report.client.retry)),
         "  ",
         "  ",
     )?;
@@ -41,7 +41,9 @@ fn expectation(report: &Report<'_>, w: &mut Text<'_>) -> io::Result<()> {
     let Some(expect) = &report.expect else {
         return Ok(());
     };
-    let expected = format!("{} {}", expect.expected, expect.title);
+    let expected = format!("{} {}", expect.expected, expect.title)
+        .trim_end()
+        .to_string();
     if expect.agrees {
         return writeln!(
             w.out,

@@ -333,10 +333,10 @@ fn assumptions<'a>(tree: &'a Tree, verdict: &Verdict) -> Vec<Assumption<'a>> {
 /// What `retry` tells the client, in words.
 pub fn retry_text(retry: Retry) -> &'static str {
     match retry {
-        Retry::No => "do not retry as is: the same request fails again",
-        Retry::AfterChange => "retry after changing the request or what it depends on",
-        Retry::AfterRefresh => "re-read the resource, reapply the change, then retry",
-        Retry::AfterDelay => "the same request may succeed later",
-        Retry::NotNeeded => "nothing to retry: the request succeeded",
+        Retry::No => "no, the same request fails again",
+        Retry::AfterChange => "after changing the request",
+        Retry::AfterRefresh => "after re-reading the resource",
+        Retry::AfterDelay => "later, unchanged",
+        Retry::NotNeeded => "not needed",
     }
 }

@@ -104,9 +104,10 @@ impl PackKey {
 /// Totals over every fixture.
 #[derive(Default)]
 struct Tally {
-    cases: usize,
     passed: usize,
     failed: usize,
+    /// Fixtures that could not run at all: unreadable, not valid, or their rules broken.
+    broken: usize,
 }
 
 /// The whole run: fixture files (for their locations), the packs loaded, the totals.
@@ -131,19 +132,22 @@ pub fn run(fixtures: &[PathBuf], base: &RuleSources, out: &mut dyn Write) -> Res
     }
     runner.coverage(&mut report);
     let Tally {
-        cases,
         passed,
         failed,
+        broken,
     } = runner.tally;
-    let cases = plural(cases, "case");
-    let _ = writeln!(report, "\n{cases}, {passed} passed, {failed} failed");
+    if broken > 0 {
+        let _ = writeln!(report, "\n{} could not run", plural(broken, "fixture"));
+    }
     // CI reads this last line as it stands: no color, nothing else on it.
-    let _ = writeln!(report, "{passed} passed, {failed} failed");
+    let _ = writeln!(report, "\n{passed} passed, {failed} failed");
     out.write_all(report.as_bytes()).map_err(Error::Output)?;
-    Ok(if failed > 0 {
-        Exit::Disagree
-    } else {
-        Exit::Advice
+    // A fixture that cannot run is bad input, like a rule file that does not load; a
+    // case that runs and disagrees is the rules' answer.
+    Ok(match (broken, failed) {
+        (0, 0) => Exit::Advice,
+        (0, _) => Exit::Disagree,
+        _ => Exit::Rules,
     })
 }
 
@@ -152,10 +156,9 @@ impl Runner<'_> {
         let Some((file, raw)) = self.parse(path, report) else {
             return;
         };
-        let cases = raw.case.len().max(1);
         let key = match self.pack_key(path, file, &raw) {
             Ok(key) => key,
-            Err(message) => return self.broken(report, &message, cases),
+            Err(message) => return self.broken(report, &message),
         };
         let index = self.pack_index(key);
         self.packs[index].fixtures.push(path.display().to_string());
@@ -164,7 +167,7 @@ impl Runner<'_> {
             let at = raw.rules.first().map_or(0..0, Spanned::span);
             let at = self.at(&Span { file, range: at });
             let message = format!("{at}: the rules of this fixture did not load\n{problems}");
-            return self.broken(report, &message, cases);
+            return self.broken(report, &message);
         }
         self.cases(index, file, &raw, report);
     }
@@ -175,7 +178,7 @@ impl Runner<'_> {
         let text = match read(path) {
             Ok(text) => text,
             Err(reason) => {
-                self.broken(report, &format!("{name}: {reason}"), 1);
+                self.broken(report, &format!("{name}: {reason}"));
                 return None;
             }
         };
@@ -186,17 +189,16 @@ impl Runner<'_> {
                 let range = e.span().unwrap_or(0..0);
                 let at = self.at(&Span { file, range });
                 let message = e.message().trim_end().to_string();
-                self.broken(report, &format!("{at}: {message}"), 1);
+                self.broken(report, &format!("{at}: {message}"));
                 None
             }
         }
     }
 
-    /// A fixture that could not run: each of its cases counts as failed.
-    fn broken(&mut self, report: &mut String, message: &str, cases: usize) {
-        let _ = writeln!(report, "{} {message}", "FAIL".red().bold());
-        self.tally.cases += cases;
-        self.tally.failed += cases;
+    /// A fixture that could not run: reported, and counted apart from its cases.
+    fn broken(&mut self, report: &mut String, message: &str) {
+        let _ = writeln!(report, "{} {message}", "ERROR".red().bold());
+        self.tally.broken += 1;
     }
 
     fn at(&self, span: &Span) -> String {
@@ -295,7 +297,6 @@ impl Runner<'_> {
             report,
             "{name} ({label}): {counted}, {passed} passed, {failed} failed"
         );
-        self.tally.cases += raw.case.len();
         self.tally.passed += passed;
         self.tally.failed += failed;
     }
@@ -514,8 +515,17 @@ fn write_coverage(tree: &Tree, run: &PackRun, report: &mut String) {
             "  note: more than {ROUTE_LIMIT} routes; edges no route takes are listed as uncovered"
         );
     }
-    for edge in uncovered {
-        let _ = writeln!(report, "  uncovered: {}", describe(tree, *edge));
+    // A scenario file for a few cases of a large pack would otherwise list the whole tree.
+    const LISTED: usize = 10;
+    for edge in uncovered.iter().take(LISTED) {
+        let _ = writeln!(report, "  uncovered: {}", describe(tree, **edge));
+    }
+    if uncovered.len() > LISTED {
+        let _ = writeln!(
+            report,
+            "  … and {} more uncovered",
+            uncovered.len() - LISTED
+        );
     }
     for edge in unreachable {
         let _ = writeln!(report, "  unreachable: {}", describe(tree, *edge));

@@ -40,6 +40,8 @@ pub struct Context<'a> {
     pub path: &'a [Step],
     /// Whether there is an earlier asked question to go back to.
     pub can_go_back: bool,
+    /// The answer to start the prompt at: the one given before going back, else the default.
+    pub preselect: Option<usize>,
 }
 
 /// Asks one question. Implemented with dialoguer for terminals and by scripts in tests.
@@ -84,6 +86,8 @@ pub fn consult(
         given.iter().map(|a| a.map(|a| (a, Source::Flag))).collect();
     answers.resize(tree.questions.len(), None);
     let mut asked: Vec<QuestionId> = Vec::new();
+    // Answers undone by going back, so the question starts where the user left it.
+    let mut undone: Vec<Option<usize>> = vec![None; tree.questions.len()];
     loop {
         let known: Vec<Option<usize>> = answers.iter().map(|a| a.map(|(a, _)| a)).collect();
         let (question, path) = match engine::walk(tree, &known) {
@@ -102,6 +106,7 @@ pub fn consult(
             tree,
             path: &path,
             can_go_back: !asked.is_empty(),
+            preselect: undone[question.0].or(q.default),
         };
         match asker.ask(q, &context).map_err(SessionError::Ask)? {
             Reply::Answer(answer) => {
@@ -110,7 +115,7 @@ pub fn consult(
             }
             Reply::Back => {
                 if let Some(last) = asked.pop() {
-                    answers[last.0] = None;
+                    undone[last.0] = answers[last.0].take().map(|(a, _)| a);
                 }
             }
         }

@@ -133,6 +133,9 @@ pub struct Outcome {
     pub headers: Vec<Header>,
     pub problem: Option<Problem>,
     pub cites: Vec<Cite>,
+    /// Other codes that fit as well as `status`; a position that changes the status
+    /// leaves them out.
+    pub also_fits: Vec<u16>,
 }
 
 #[derive(Debug)]
@@ -210,6 +213,14 @@ impl Tree {
         let position = self.positions.get(&outcome).and_then(|p| p.last());
         let status = position.map_or(self.outcome(outcome).status, |p| p.status);
         (status, position)
+    }
+
+    /// Whether `code` is what the rules answer at `outcome`: its effective status, or a
+    /// code the outcome says fits as well (unless a layer changed the status).
+    pub fn fits(&self, outcome: OutcomeId, code: u16) -> bool {
+        let (status, position) = self.effective(outcome);
+        let unchanged = position.is_none_or(|p| p.status == self.outcome(outcome).status);
+        status == code || (unchanged && self.outcome(outcome).also_fits.contains(&code))
     }
 
     /// The contrast between `a` and `b`, in either order.

@@ -653,6 +653,11 @@ impl Checker<'_> {
                 members: p.members.as_deref().map(prose),
             }),
             cites: raw.cite.iter().cloned().map(cite).collect(),
+            also_fits: raw
+                .also_fits
+                .iter()
+                .map(|c| self.used_status(entry, c, statuses))
+                .collect(),
             layer: entry.layer,
             reason: raw.reason.as_deref().map(prose),
         }
@@ -753,6 +758,11 @@ impl Checker<'_> {
                 .map(|n| merged.nodes[n.0].raw.id.get_ref().clone())
                 .collect();
             self.error(Kind::Cycle { path }, span);
+        }
+        // A dangling reference or a loop cuts off whatever lay beyond it; listing all of
+        // that as unreachable would bury the one mistake. Fix those first, then look.
+        if !self.diagnostics.is_empty() {
+            return;
         }
         let (nodes, outcomes) = reachable(start, edges, merged.nodes.len(), merged.outcomes.len());
         for (entry, seen) in merged.nodes.iter().zip(nodes) {

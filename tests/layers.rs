@@ -124,7 +124,9 @@ fn the_profiles_split_on_a_well_formed_but_invalid_payload() {
         ],
     );
     assert_eq!(output.status.code(), Some(0));
-    let rows = json(&output);
+    let table = json(&output);
+    assert_eq!(table["schema_version"], 1);
+    let rows = &table["rows"];
     let cells: Vec<(String, u64, Option<String>, bool, bool)> = rows
         .as_array()
         .expect("an array of rows")
@@ -169,6 +171,29 @@ fn the_profiles_split_on_a_well_formed_but_invalid_payload() {
             "{row}"
         );
     }
+}
+
+#[test]
+fn house_rules_get_a_row_of_their_own_in_the_comparison() {
+    let (top, sub) = house("house-compare", VALIDATION_IS_400);
+    let table = json(&httpadvise(
+        &sub,
+        &[
+            "--payload-invalid",
+            "--compare-profiles",
+            "--format",
+            "json",
+        ],
+    ));
+    let _ = std::fs::remove_dir_all(&top);
+    let last = &table["rows"][7];
+    let file = top.join(".httpadvise.toml").display().to_string();
+    assert_eq!(last["profile"], format!("house rules ({file})"));
+    assert_eq!(
+        (last["status"].as_u64(), last["disagrees"].as_bool()),
+        (Some(400), Some(true))
+    );
+    assert_eq!(table["rows"].as_array().map(Vec::len), Some(8));
 }
 
 #[test]

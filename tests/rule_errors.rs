@@ -346,3 +346,18 @@ fn profile_outside_the_house_rules_is_located() {
         )]
     );
 }
+
+#[test]
+fn a_dangling_override_is_one_problem_not_everything_it_cut_off() {
+    let all = problems("dangling-override.toml", true);
+    assert_eq!(
+        all,
+        vec![(
+            Kind::UnknownTarget {
+                target: "idempotncy".into(),
+                suggestion: Some("idempotency".into())
+            },
+            Some(at("dangling-override.toml", "7:8")),
+        )]
+    );
+}

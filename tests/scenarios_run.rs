@@ -107,54 +107,67 @@ fn the_impossible_edges_are_those_an_earlier_node_decides() {
     );
 }
 
-/// Each failing fixture, and the place its failure is reported at.
-const FAILURES: &[(&str, &str)] = &[
-    ("wrong-status.toml", "4:8: an invalid payload is 400"),
+/// Each failing fixture, the place its failure is reported at, and whether it runs and
+/// disagrees (exit 1, one failed case) or cannot run at all (exit 78, a broken fixture).
+const FAILURES: &[(&str, &str, bool)] = &[
+    ("wrong-status.toml", "4:8: an invalid payload is 400", true),
     (
         "wrong-path.toml",
         "4:8: an invalid payload is decided at once",
+        true,
     ),
-    ("wrong-outcome.toml", "4:8: a duplicate is a state conflict"),
+    (
+        "wrong-outcome.toml",
+        "4:8: a duplicate is a state conflict",
+        true,
+    ),
     (
         "unknown-answer.toml",
         "5:47: `maybe` is not an answer to `precondition`",
+        true,
     ),
     (
         "unknown-question.toml",
         "5:13: no question has the id `paylod`",
+        true,
     ),
-    ("open-question.toml", "4:8: nothing answered"),
-    ("bad-profile.toml", "2:11: no profile is named `zalandoo`"),
-    ("unknown-key.toml", "6:1: unknown field `expect`"),
+    ("open-question.toml", "4:8: nothing answered", true),
+    (
+        "bad-profile.toml",
+        "2:11: no profile is named `zalandoo`",
+        false,
+    ),
+    ("unknown-key.toml", "6:1: unknown field `expect`", false),
     (
         "broken-rules.toml",
         "2:10: the rules of this fixture did not load",
+        false,
     ),
 ];
 
 #[test]
 fn each_failing_fixture_fails_at_its_place() {
-    for (fixture, expected) in FAILURES {
+    for (fixture, expected, runs) in FAILURES {
         let path = Path::new(FAILING).join(fixture);
         let output = rules_test(std::slice::from_ref(&path));
         let report = stdout(&output);
-        assert_eq!(output.status.code(), Some(1), "{fixture}:\n{report}");
+        let (code, last) = match runs {
+            true => (1, "0 passed, 1 failed"),
+            false => (78, "0 passed, 0 failed"),
+        };
+        assert_eq!(output.status.code(), Some(code), "{fixture}:\n{report}");
         let place = format!("{}:{expected}", path.display());
         assert!(
             report.contains(&place),
             "{fixture}: no `{place}` in\n{report}"
         );
-        assert_eq!(
-            report.lines().last(),
-            Some("0 passed, 1 failed"),
-            "{report}"
-        );
+        assert_eq!(report.lines().last(), Some(last), "{report}");
     }
 }
 
 #[test]
 fn every_failing_fixture_is_listed() {
-    let listed: Vec<&str> = FAILURES.iter().map(|(f, _)| *f).collect();
+    let listed: Vec<&str> = FAILURES.iter().map(|(f, _, _)| *f).collect();
     for file in toml_files(FAILING) {
         let name = file
             .file_name()
@@ -199,11 +212,12 @@ fn failures_in_one_fixture_do_not_hide_the_others() {
     ];
     let output = rules_test(&files);
     let report = stdout(&output);
-    assert_eq!(output.status.code(), Some(1), "{report}");
-    assert!(report.contains("3 cases, 1 passed, 2 failed"), "{report}");
+    // The fixture that cannot run makes the whole run exit 78; the others still ran.
+    assert_eq!(output.status.code(), Some(78), "{report}");
+    assert!(report.contains("1 fixture could not run"), "{report}");
     assert_eq!(
         report.lines().last(),
-        Some("1 passed, 2 failed"),
+        Some("1 passed, 1 failed"),
         "{report}"
     );
 }

@@ -99,3 +99,41 @@ fn stdin_piped_with_every_answer_given_advises_as_usual() {
     assert_eq!(code, 0, "{shown}");
     assert!(shown.starts_with("412 Precondition Failed"), "{shown}");
 }
+
+#[test]
+fn going_back_starts_at_the_previous_answer_and_the_first_question_says_so() {
+    let mut session = spawn("exec \"$BIN\"");
+    session.expect("(none)").expect("the payload prompt, drawn");
+    session.send("\x1b").expect("Esc on the first question");
+    session
+        .expect("This is the first question.")
+        .expect("says why nothing happened");
+    session
+        .expect("(none)")
+        .expect("the payload prompt, drawn again");
+    session.send("\x1b[B").expect("down");
+    session
+        .expect("> It does not parse")
+        .expect("malformed selected");
+    session.send("\x1b[B").expect("down");
+    session
+        .expect("> It parses, but is invalid")
+        .expect("invalid selected");
+    session.send("\r").expect("choose `invalid`");
+    session.expect("[y/N]").expect("the precondition prompt");
+    session
+        .expect("\x1b[?25l")
+        .expect("the prompt waits for a key");
+    session.send("\x1b").expect("Esc goes back");
+    // The payload question again, drawn with `invalid` already selected.
+    session
+        .expect("What is the state of the request content?")
+        .expect("asked again");
+    session
+        .expect("> It parses, but is invalid")
+        .expect("the previous answer preselected");
+    session.expect("(none)").expect("drawn in full");
+    session.send("\x03").expect("Ctrl-C");
+    let (_, code) = finish(session);
+    assert_eq!(code, 130);
+}

@@ -196,6 +196,11 @@ pub struct RawOutcome {
     pub problem: Option<RawProblem>,
     #[serde(default)]
     pub cite: Vec<RawCite>,
+    /// Other codes that fit this outcome just as well (201 Created beside 200 OK), so a
+    /// verdict on one of them agrees.
+    #[serde(default)]
+    #[schemars(with = "Vec<i64>")]
+    pub also_fits: Vec<Spanned<i64>>,
     #[serde(default, rename = "override")]
     pub replaces: bool,
     /// Why a layer adds or replaces this outcome; shown where it changes the advice.
