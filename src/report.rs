@@ -242,29 +242,33 @@ fn falls_back(tree: &Tree, outcome: OutcomeId) -> bool {
 /// Nodes and the outcome on the path that a layer added or replaced, and positions that
 /// changed the status or were taken by a layer past the profile.
 fn changes<'a>(tree: &'a Tree, verdict: &Verdict) -> Vec<ChangeOut<'a>> {
-    let mut changes = Vec::new();
+    // Layer 0 is the base the others change: the built-in pack, or the first --rules file.
+    let changed = |layer: usize, what: String, reason: Option<&'a str>| {
+        (layer != 0).then(|| ChangeOut {
+            by: tree.layers[layer].to_string(),
+            what,
+            reason,
+        })
+    };
     let mut nodes: Vec<usize> = verdict.path.iter().map(|(step, _)| step.node.0).collect();
     nodes.dedup();
-    for node in nodes.into_iter().map(|n| &tree.nodes[n]) {
-        // Layer 0 is the base the others change: the built-in pack, or the first --rules file.
-        if node.layer != 0 {
-            let by = tree.layers[node.layer].to_string();
-            changes.push(ChangeOut {
-                by,
-                what: format!("node `{}`", node.id),
-                reason: node.reason.as_deref(),
-            });
-        }
-    }
+    let mut changes: Vec<ChangeOut<'a>> = nodes
+        .into_iter()
+        .map(|n| &tree.nodes[n])
+        .filter_map(|node| {
+            changed(
+                node.layer,
+                format!("node `{}`", node.id),
+                node.reason.as_deref(),
+            )
+        })
+        .collect();
     let outcome = tree.outcome(verdict.outcome);
-    if outcome.layer != 0 {
-        let by = tree.layers[outcome.layer].to_string();
-        changes.push(ChangeOut {
-            by,
-            what: format!("outcome `{}`", outcome.id),
-            reason: outcome.reason.as_deref(),
-        });
-    }
+    changes.extend(changed(
+        outcome.layer,
+        format!("outcome `{}`", outcome.id),
+        outcome.reason.as_deref(),
+    ));
     let mut status = outcome.status;
     for position in tree.positions.get(&verdict.outcome).into_iter().flatten() {
         let layer = &tree.layers[position.layer];
