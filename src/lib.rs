@@ -45,6 +45,11 @@ pub struct Pack {
 
 /// Reads, parses and validates the rules of one run.
 pub fn load(from: &RuleSources) -> Result<Pack, Rejected> {
+    load_toml(from)
+}
+
+/// Like [`load`], but always parses and validates every file from its TOML.
+pub fn load_toml(from: &RuleSources) -> Result<Pack, Rejected> {
     let (tree, sources) = validate::validate(rules::parse(from), &cli::reserved_flags())?;
     Ok(Pack { tree, sources })
 }
