@@ -2,6 +2,7 @@
 //! rules and explained. The binary parses and decides about the terminal; this does the rest.
 
 pub mod ask;
+pub mod builtin;
 pub mod check;
 pub mod cli;
 pub mod diagnostic;
@@ -43,12 +44,21 @@ pub struct Pack {
     pub sources: Sources,
 }
 
-/// Reads, parses and validates the rules of one run.
+/// Reads, parses and validates the rules of one run. The default pack comes compiled (see
+/// `build.rs`): a run without `--rules`, house rules or another profile parses nothing.
 pub fn load(from: &RuleSources) -> Result<Pack, Rejected> {
+    if builtin::is_default(from) {
+        if let Some(tree) = builtin::tree() {
+            let sources = builtin::sources();
+            return Ok(Pack { tree, sources });
+        }
+    }
     load_toml(from)
 }
 
-/// Like [`load`], but always parses and validates every file from its TOML.
+/// Like [`load`], but parses and validates every file, even where the compiled default
+/// pack could stand in: what every other run does, and what the compiled pack is tested
+/// against.
 pub fn load_toml(from: &RuleSources) -> Result<Pack, Rejected> {
     let (tree, sources) = validate::validate(rules::parse(from), &cli::reserved_flags())?;
     Ok(Pack { tree, sources })

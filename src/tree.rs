@@ -1,29 +1,32 @@
 //! The validated decision tree: questions, nodes and outcomes, every reference resolved.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use serde::Serialize;
 
 pub use crate::rules::raw::Retry;
 pub use crate::rules::Layer;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct QuestionId(pub usize);
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct NodeId(pub usize);
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct OutcomeId(pub usize);
 
 /// Where an edge of the tree leads.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum Target {
     Node(NodeId),
     Outcome(OutcomeId),
 }
 
 /// A pack that loaded without a single problem. Built only by `validate`, so the engine can
-/// index it without checks: every id in it points at something that exists.
-#[derive(Debug)]
+/// index it without checks: every id in it points at something that exists. (The default
+/// pack is validated when the program is built and included as code; see `build.rs`.)
+#[derive(Debug, PartialEq, Serialize)]
 pub struct Tree {
     pub start: Target,
     pub statuses: BTreeMap<u16, Status>,
@@ -35,12 +38,12 @@ pub struct Tree {
     /// The guide of the profile in use, if a profile was loaded.
     pub guide: Option<Guide>,
     /// What the layers say at each outcome, in load order: the last one decides.
-    pub positions: HashMap<OutcomeId, Vec<Position>>,
+    pub positions: BTreeMap<OutcomeId, Vec<Position>>,
     pub contrasts: Vec<Contrast>,
 }
 
 /// The API guide a profile follows.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Guide {
     pub name: String,
     pub title: String,
@@ -50,7 +53,7 @@ pub struct Guide {
 }
 
 /// A layer's answer at an outcome: its status (the same when it agrees), and why.
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Serialize)]
 pub struct Position {
     pub layer: usize,
     pub status: u16,
@@ -60,7 +63,7 @@ pub struct Position {
 }
 
 /// How to tell two codes apart.
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Serialize)]
 pub struct Contrast {
     pub a: u16,
     pub b: u16,
@@ -71,13 +74,13 @@ pub struct Contrast {
     pub cites: Vec<Cite>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum QuestionKind {
     YesNo,
     Choice,
 }
 
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Serialize)]
 pub struct Question {
     /// The layer that defined it last (an index into `Tree::layers`).
     pub layer: usize,
@@ -97,7 +100,7 @@ pub struct Question {
     pub answers: Vec<AnswerDef>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Serialize)]
 pub struct AnswerDef {
     pub id: String,
     pub label: String,
@@ -105,7 +108,7 @@ pub struct AnswerDef {
     pub flag: Option<String>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Serialize)]
 pub struct Node {
     /// The layer that defined it last (an index into `Tree::layers`).
     pub layer: usize,
@@ -117,7 +120,7 @@ pub struct Node {
     pub next: Vec<Target>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Serialize)]
 pub struct Outcome {
     /// The layer that defined it last (an index into `Tree::layers`).
     pub layer: usize,
@@ -138,26 +141,26 @@ pub struct Outcome {
     pub also_fits: Vec<u16>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Serialize)]
 pub struct WhyNot {
     pub status: u16,
     pub reason: String,
 }
 
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Serialize)]
 pub struct Header {
     pub name: String,
     pub why: String,
 }
 
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Serialize)]
 pub struct Problem {
     pub kind: String,
     pub detail: String,
     pub members: Option<String>,
 }
 
-#[derive(Clone, Debug, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Cite {
     pub document: String,
     pub section: Option<String>,
@@ -165,7 +168,7 @@ pub struct Cite {
     pub url: String,
 }
 
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Serialize)]
 pub struct Status {
     pub code: u16,
     pub name: String,

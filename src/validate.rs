@@ -671,8 +671,8 @@ impl Checker<'_> {
         names: &Names,
         statuses: &BTreeMap<u16, Status>,
         outcomes: &[Outcome],
-    ) -> HashMap<OutcomeId, Vec<Position>> {
-        let mut positions: HashMap<OutcomeId, Vec<Position>> = HashMap::new();
+    ) -> BTreeMap<OutcomeId, Vec<Position>> {
+        let mut positions: BTreeMap<OutcomeId, Vec<Position>> = BTreeMap::new();
         for entry in entries {
             let Some(outcome) = self.outcome_ref(entry, &entry.raw.outcome, names) else {
                 continue;

@@ -86,7 +86,7 @@ impl RuleSources {
 }
 
 /// What a file was loaded as; later layers may override earlier ones.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub enum Layer {
     Builtin,
     Profile(String),
