@@ -25,6 +25,7 @@ pub mod source;
 pub mod suggest;
 pub mod tree;
 pub mod validate;
+pub mod wrap;
 
 use std::io::Write;
 

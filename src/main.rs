@@ -54,13 +54,17 @@ fn run(args: Vec<OsString>) -> Result<Exit, Error> {
         out: &mut out,
         width: text_width(),
     };
-    httpadvise::run(Run {
+    let ran = httpadvise::run(Run {
         pack: &pack,
         invocation: &invocation,
         sources: &sources,
         asker,
         output,
-    })
+    });
+    // The process ends next: freeing the tree and the parsed command line would cost
+    // more than the walk did.
+    std::mem::forget((pack, invocation));
+    ran
 }
 
 /// What still works when the command line's rules do not load: help, the version, and the

@@ -7,6 +7,7 @@ use colored::{ColoredString, Colorize};
 
 use crate::report::{retry_text, Report};
 use crate::session::Source;
+use crate::wrap;
 
 /// Narrower than this and wrapping would split most words; the terminal wraps instead.
 const MIN_WIDTH: usize = 20;
@@ -187,8 +188,9 @@ impl<'a> Text<'a> {
                 writeln!(self.out)?;
             }
             let first = if i == 0 { first } else { rest };
-            for line in textwrap::wrap(paragraph, options(self.width, first, rest)) {
-                writeln!(self.out, "{line}")?;
+            // Header names such as If-Unmodified-Since stay whole: words break at spaces only.
+            for (indent, line) in wrap::wrap(paragraph, self.width, first, rest) {
+                writeln!(self.out, "{indent}{line}")?;
             }
         }
         Ok(())
@@ -201,8 +203,8 @@ impl<'a> Text<'a> {
         const GLUE: &str = "\u{a0}";
         let glued: Vec<String> = items.iter().map(|i| i.replace(' ', GLUE)).collect();
         let joined = glued.join(", ");
-        for line in textwrap::wrap(&joined, options(self.width, indent, indent)) {
-            writeln!(self.out, "{}", line.replace(GLUE, " "))?;
+        for (indent, line) in wrap::wrap(&joined, self.width, indent, indent) {
+            writeln!(self.out, "{indent}{}", line.replace(GLUE, " "))?;
         }
         Ok(())
     }
@@ -212,10 +214,10 @@ impl<'a> Text<'a> {
     fn answer(&mut self, label: &str, note: &str) -> io::Result<()> {
         const INDENT: &str = "       ";
         let width = self.width.saturating_sub(note.len());
-        let lines = textwrap::wrap(label, options(width, INDENT, INDENT));
+        let lines = wrap::wrap(label, width, INDENT, INDENT);
         let last = lines.len().saturating_sub(1);
-        for (i, line) in lines.iter().enumerate() {
-            let text = line.strip_prefix(INDENT).unwrap_or(line).cyan();
+        for (i, (_, line)) in lines.iter().enumerate() {
+            let text = line.cyan();
             if i == 0 {
                 write!(self.out, "     {} {text}", "→".cyan())?;
             } else {
@@ -228,15 +230,6 @@ impl<'a> Text<'a> {
         }
         Ok(())
     }
-}
-
-fn options<'a>(width: usize, first: &'a str, rest: &'a str) -> textwrap::Options<'a> {
-    textwrap::Options::new(width)
-        .initial_indent(first)
-        .subsequent_indent(rest)
-        // Header names such as If-Unmodified-Since must stay whole.
-        .word_splitter(textwrap::WordSplitter::NoHyphenation)
-        .break_words(false)
 }
 
 pub(crate) fn status_color(status: u16) -> ColoredString {
