@@ -387,10 +387,12 @@ impl Checker<'_> {
     }
 
     fn choices(&mut self, entry: &Entry<RawQuestion>) -> Vec<AnswerDef> {
-        let mut answers: Vec<AnswerDef> = Vec::new();
+        let mut answers: Vec<AnswerDef> = Vec::with_capacity(entry.raw.choice.len());
+        // A set, not a scan of the answers so far: a scan made many choices quadratic.
+        let mut seen: HashSet<&str> = HashSet::with_capacity(entry.raw.choice.len());
         for RawChoice { id, label, flag } in &entry.raw.choice {
             self.not_empty(entry, label, "label");
-            if answers.iter().any(|a| &a.id == id.get_ref()) {
+            if !seen.insert(id.get_ref()) {
                 let id = id.get_ref().clone();
                 self.error(
                     Kind::DuplicateId {
