@@ -1,11 +1,21 @@
 //! "Did you mean …?": the nearest of a set of names to a misspelt one.
 
+/// Names longer than this are never compared. Comparing two names takes time in the
+/// product of their lengths, so two runaway ids, tens of kilobytes each, would stall
+/// loading for minutes, and no real id comes near this length.
+const LONGEST: usize = 64;
+
 /// The candidate most like `name`, if any is close enough to be worth suggesting: a few
 /// edits away (a swapped pair of letters counts as one), or sharing most of its start.
 pub fn nearest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
-    let allowed = (name.chars().count() / 3).max(1);
+    let length = name.chars().count();
+    if length > LONGEST {
+        return None;
+    }
+    let allowed = (length / 3).max(1);
     candidates
         .into_iter()
+        .filter(|c| c.chars().count() <= LONGEST)
         .map(|c| {
             (
                 strsim::damerau_levenshtein(name, c),
