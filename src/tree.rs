@@ -264,17 +264,6 @@ impl Question {
         flags.push(format!("--answer {}=<value>", self.id));
         flags
     }
-
-    /// The flag that gives `answer`, as one would type it on a command line.
-    pub fn flag_for(&self, answer: usize) -> String {
-        let def = &self.answers[answer];
-        match (&def.flag, self.kind) {
-            (Some(flag), _) => format!("--{flag}"),
-            (None, QuestionKind::YesNo) if answer == YES => format!("--{}", self.flag),
-            (None, QuestionKind::YesNo) => format!("--no-{}", self.flag),
-            (None, QuestionKind::Choice) => format!("--{}={}", self.flag, def.id),
-        }
-    }
 }
 
 /// The answer indices of a yes/no question.
