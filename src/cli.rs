@@ -12,7 +12,7 @@ use clap::{
 
 use crate::rules::RuleSources;
 use crate::suggest;
-use crate::tree::{QuestionKind, Tree, NO, YES};
+use crate::tree::{QuestionId, QuestionKind, Tree, NO, YES};
 
 const ABOUT: &str = "Which HTTP status code does a rejected request deserve? 400, 409, 412, 422 \
 and their neighbours, decided by the rules of RFC 9110 and explained.";
@@ -257,12 +257,66 @@ pub fn parse_fixed(args: &[OsString]) -> Result<Cli, clap::Error> {
 /// The full command: the fixed options plus one flag family per question of `tree`, on the
 /// top level and on `rules graph`, whose drawing highlights the answers' path.
 pub fn command(tree: &Tree) -> clap::Command {
-    let args: Vec<Arg> = tree.questions.iter().flat_map(question_args).collect();
+    with_questions(tree, &all_questions(tree))
+}
+
+/// The fixed options plus the flag families of the `named` questions.
+fn with_questions(tree: &Tree, named: &[usize]) -> clap::Command {
+    let args: Vec<Arg> = named
+        .iter()
+        .flat_map(|&q| question_args(tree.question(QuestionId(q))))
+        .collect();
     Cli::command()
         .args(args.clone())
         .mut_subcommand("rules", |rules| {
             rules.mut_subcommand("graph", |graph| graph.args(args))
         })
+}
+
+fn all_questions(tree: &Tree) -> Vec<usize> {
+    (0..tree.questions.len()).collect()
+}
+
+/// The long options, on any level, that neither print nor exit. A test holds this list
+/// to [`Cli`]; an option missing here would only cost a run the full command.
+const FIXED_LONGS: &[&str] = &[
+    "answer",
+    "color",
+    "compare-profiles",
+    "config",
+    "expect",
+    "format",
+    "interactive",
+    "no-builtin-rules",
+    "no-config",
+    "no-diagram",
+    "profile",
+    "rules",
+];
+
+/// The questions whose flags `args` names, or `None` where the run needs the full
+/// command: for help and version, which list every flag, and for any option clap may
+/// reject, so that its message and suggestions are those of the full command.
+fn named_questions(tree: &Tree, args: &[OsString]) -> Option<Vec<usize>> {
+    let mut named = Vec::new();
+    for arg in args.iter().skip(1) {
+        let arg = arg.to_str()?;
+        if arg == "-i" || !arg.starts_with('-') {
+            continue;
+        }
+        let name = arg.strip_prefix("--")?.split('=').next()?;
+        if FIXED_LONGS.contains(&name) {
+            continue;
+        }
+        let question = tree
+            .questions
+            .iter()
+            .position(|q| answer_flags(q).iter().any(|(flag, _)| flag == name))?;
+        if !named.contains(&question) {
+            named.push(question);
+        }
+    }
+    Some(named)
 }
 
 /// The id clap knows an answer flag by; the prefix keeps it apart from the fixed options.
@@ -335,19 +389,31 @@ fn choice_arg(question: &crate::tree::Question) -> Arg {
     arg
 }
 
-/// Parses `args` against the command built from `tree`.
+/// Parses `args` against the command built from `tree`. Only the flag families of the
+/// questions the command line names are built: building and matching every question's
+/// flags was most of a one-shot run. The result is the same, as flags that are not given
+/// take no part in a parse; help, version and errors get the full command.
 pub fn parse(tree: &Tree, args: Vec<OsString>) -> Result<Invocation, clap::Error> {
-    let mut command = command(tree);
-    let matches = command.try_get_matches_from_mut(args)?;
+    let named = named_questions(tree, &args).unwrap_or_else(|| all_questions(tree));
+    parse_with(tree, args, &named)
+}
+
+/// Parses `args` against the fixed options and the flags of the `named` questions.
+fn parse_with(
+    tree: &Tree,
+    args: Vec<OsString>,
+    named: &[usize],
+) -> Result<Invocation, clap::Error> {
+    let matches = with_questions(tree, named).try_get_matches_from(args)?;
     let cli = Cli::from_arg_matches(&matches)?;
     let mut given = Vec::new();
     for level in answer_levels(&matches) {
-        given.extend(flag_answers(tree, level));
-        given.extend(answer_options(tree, level, &mut command)?);
+        given.extend(flag_answers(tree, named, level));
+        given.extend(answer_options(tree, level)?);
     }
     if let Some(name) = ignored_by_command(&cli, &matches, !given.is_empty()) {
         let message = format!("{name} applies to the advice, not to a subcommand; leave it out");
-        return Err(command.error(clap::error::ErrorKind::ArgumentConflict, message));
+        return Err(command(tree).error(clap::error::ErrorKind::ArgumentConflict, message));
     }
     // Later on the command line wins, as clap does between a question's own flags.
     given.sort_by_key(|g| g.index);
@@ -402,9 +468,11 @@ struct Given {
     answer: usize,
 }
 
-fn flag_answers(tree: &Tree, matches: &ArgMatches) -> Vec<Given> {
+/// The answers the flags of the `named` questions give.
+fn flag_answers(tree: &Tree, named: &[usize], matches: &ArgMatches) -> Vec<Given> {
     let mut given = Vec::new();
-    for (q, question) in tree.questions.iter().enumerate() {
+    for &q in named {
+        let question = tree.question(QuestionId(q));
         for (flag, answer) in answer_flags(question) {
             let id = arg_id(&flag);
             if matches.value_source(&id) != Some(ValueSource::CommandLine) {
@@ -443,12 +511,9 @@ fn answer_flags(question: &crate::tree::Question) -> Vec<(String, Option<usize>)
     flags
 }
 
-/// The `--answer ID=VALUE` options, checked against the tree.
-fn answer_options(
-    tree: &Tree,
-    matches: &ArgMatches,
-    command: &mut clap::Command,
-) -> Result<Vec<Given>, clap::Error> {
+/// The `--answer ID=VALUE` options, checked against the tree; a wrong one is reported as
+/// clap reports errors, with the full command.
+fn answer_options(tree: &Tree, matches: &ArgMatches) -> Result<Vec<Given>, clap::Error> {
     let (Some(values), Some(indices)) = (
         matches.get_many::<String>("answers"),
         matches.indices_of("answers"),
@@ -458,8 +523,9 @@ fn answer_options(
     values
         .zip(indices)
         .map(|(value, index)| {
-            let (question, answer) = parse_answer(tree, value)
-                .map_err(|message| command.error(clap::error::ErrorKind::InvalidValue, message))?;
+            let (question, answer) = parse_answer(tree, value).map_err(|message| {
+                command(tree).error(clap::error::ErrorKind::InvalidValue, message)
+            })?;
             Ok(Given {
                 index,
                 question,
@@ -562,6 +628,114 @@ mod tests {
         let found = rule_sources(&os(&["httpadvise"]), &sub).config;
         let _ = std::fs::remove_dir_all(&top);
         assert_eq!(found, Some(top.join(crate::rules::HOUSE_RULES)));
+    }
+
+    #[test]
+    fn the_fixed_longs_are_the_options_that_neither_print_nor_exit() {
+        let mut longs = reserved_flags();
+        longs.retain(|l| l != "help" && l != "version");
+        assert_eq!(longs, FIXED_LONGS);
+    }
+
+    /// Command lines whose parse with only the named questions' flags must equal the parse
+    /// with every flag: each flag of the built-in pack alone and after its siblings, the
+    /// value forms, the fixed options, subcommands, and mistakes.
+    fn command_lines(tree: &Tree) -> Vec<Vec<String>> {
+        let mut lines: Vec<Vec<String>> = Vec::new();
+        for question in &tree.questions {
+            let flags = answer_flags(question);
+            for (flag, _) in &flags {
+                lines.push(vec![format!("--{flag}")]);
+                lines.push(vec!["rules".into(), "graph".into(), format!("--{flag}")]);
+                for (other, _) in &flags {
+                    lines.push(vec![format!("--{other}"), format!("--{flag}")]);
+                }
+            }
+            for answer in &question.answers {
+                lines.push(vec![format!("--{}={}", question.flag, answer.id)]);
+                lines.push(vec![format!("--{}", question.flag), answer.id.clone()]);
+                lines.push(vec![format!("--answer={}={}", question.id, answer.id)]);
+            }
+        }
+        let fixed = [
+            "--precondition --payload-valid --format json --color never",
+            "-i --no-precondition --rules x.toml --no-builtin-rules --profile zalando",
+            "--precondition --expect 412 --no-config",
+            "--precondition --compare-profiles --config team.toml",
+            "--payload-valid --format markdown --no-diagram",
+            "--answer precondition=yes --no-precondition",
+            "--answer nope=yes",
+            "--answer precondition",
+            "--precondtion",
+            "--payload",
+            "--payload=nonsense",
+            "--format",
+            "--rules --precondition",
+            "--expect 700 --precondition",
+            "-x",
+            "-",
+            "stray",
+            "-- --precondition",
+            "explain 422 --precondition",
+            "explain 422 --format json",
+            "rules graph --format mermaid --precondition --payload-valid",
+            "rules graph --precondtion",
+            "rules check a.toml --payload-valid",
+            "rules chek",
+            "profiles show zalando --precondition",
+            "compare 400 422",
+            "",
+        ];
+        lines.extend(
+            fixed
+                .iter()
+                .map(|line| line.split_whitespace().map(str::to_string).collect()),
+        );
+        lines
+    }
+
+    #[test]
+    fn only_answer_flags_and_fixed_options_keep_the_command_small() {
+        let tree = crate::builtin::tree().expect("the built-in pack is compiled");
+        let named = |line: &str| {
+            let args: Vec<OsString> = std::iter::once("httpadvise")
+                .chain(line.split_whitespace())
+                .map(OsString::from)
+                .collect();
+            named_questions(&tree, &args).map(|n| {
+                n.iter()
+                    .map(|&q| tree.question(QuestionId(q)).id.clone())
+                    .collect::<Vec<_>>()
+            })
+        };
+        assert_eq!(
+            named("--precondition --payload-valid --format json --no-precondition"),
+            Some(vec!["precondition".to_string(), "payload".to_string()])
+        );
+        assert_eq!(named("rules graph --format dot"), Some(vec![]));
+        for full in ["--help", "-h", "--version", "--precondtion", "--", "-x"] {
+            assert_eq!(named(full), None, "{full}");
+        }
+    }
+
+    #[test]
+    fn parsing_with_the_named_flags_only_is_parsing_with_all() {
+        let tree = crate::builtin::tree().expect("the built-in pack is compiled");
+        let shown = |r: Result<Invocation, clap::Error>| match r {
+            Ok(invocation) => format!("{invocation:?}"),
+            Err(error) => format!("{:?}: {error}", error.kind()),
+        };
+        for line in command_lines(&tree) {
+            let args: Vec<OsString> = std::iter::once("httpadvise".to_string())
+                .chain(line.iter().cloned())
+                .map(OsString::from)
+                .collect();
+            assert_eq!(
+                shown(parse(&tree, args.clone())),
+                shown(parse_with(&tree, args, &all_questions(&tree))),
+                "{line:?}"
+            );
+        }
     }
 
     #[test]
