@@ -87,9 +87,10 @@ impl ser::Serializer for &mut RustCode {
     fn serialize_char(self, v: char) -> Result<(), Unsupported> {
         self.put(format_args!("{v:?}"))
     }
-    /// Debug formatting escapes a string into a valid Rust literal.
+    /// Debug formatting escapes a string into a valid Rust literal; `into` makes it the
+    /// field's type, a `Cow` that borrows it from the program or (rarely) a `String`.
     fn serialize_str(self, v: &str) -> Result<(), Unsupported> {
-        self.put(format_args!("String::from({v:?})"))
+        self.put(format_args!("{v:?}.into()"))
     }
     fn serialize_bytes(self, _: &[u8]) -> Result<(), Unsupported> {
         unsupported("bytes")

@@ -90,7 +90,7 @@ impl TerminalAsker {
         question: &Question,
         context: &Context<'_>,
     ) -> Result<Option<bool>, AskError> {
-        let mut prompt = Confirm::with_theme(&Questions).with_prompt(&question.prompt);
+        let mut prompt = Confirm::with_theme(&Questions).with_prompt(&*question.prompt);
         if let Some(preselect) = context.preselect {
             prompt = prompt.default(preselect == YES);
         }
@@ -108,7 +108,7 @@ impl TerminalAsker {
             .map(|a| format!("{} ({})", a.label, a.id))
             .collect();
         Select::with_theme(&Questions)
-            .with_prompt(&question.prompt)
+            .with_prompt(&*question.prompt)
             .items(&items)
             .default(context.preselect.unwrap_or(0))
             .interact_on_opt(&self.term)

@@ -32,16 +32,13 @@ pub fn is_default(from: &RuleSources) -> bool {
 pub fn sources() -> Sources {
     let mut sources = Sources::default();
     for (name, text) in rules::BUILTIN {
-        sources.add(name.to_string(), text.to_string());
+        sources.add(*name, *text);
     }
     if let Some((name, text)) = rules::PROFILES
         .iter()
         .find(|(n, _)| *n == rules::DEFAULT_PROFILE)
     {
-        sources.add(
-            format!("builtin:rules/profiles/{name}.toml"),
-            text.to_string(),
-        );
+        sources.add(format!("builtin:rules/profiles/{name}.toml"), *text);
     }
     sources
 }

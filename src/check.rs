@@ -484,7 +484,7 @@ fn hidden_branch_lints(tree: &Tree, routes: &[Route], entries: &Entries<'_>) -> 
 fn hidden_branch_lint(tree: &Tree, hidden: &Hidden, entries: &Entries<'_>) -> Option<Lint> {
     let node = tree.node(hidden.node);
     let question = tree.question(node.question);
-    let (file, raw) = entries.questions.get(question.id.as_str())?;
+    let (file, raw) = entries.questions.get(&*question.id)?;
     if raw
         .allow
         .iter()
@@ -499,14 +499,14 @@ fn hidden_branch_lint(tree: &Tree, hidden: &Hidden, entries: &Entries<'_>) -> Op
     let ids = |answers: &[usize]| {
         answers
             .iter()
-            .map(|a| question.answers[*a].id.clone())
+            .map(|a| question.answers[*a].id.to_string())
             .collect()
     };
     let kind = LintKind::DefaultHidesBranch {
-        question: question.id.clone(),
-        default: question.answers[answer].id.clone(),
-        node: node.id.clone(),
-        outcome: tree.outcome(outcome).id.clone(),
+        question: question.id.to_string(),
+        default: question.answers[answer].id.to_string(),
+        node: node.id.to_string(),
+        outcome: tree.outcome(outcome).id.to_string(),
         status: tree.effective(outcome).0,
         hidden: hidden.statuses.iter().map(|(s, a)| (*s, ids(a))).collect(),
     };

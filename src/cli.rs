@@ -1,6 +1,7 @@
 //! The command line: the fixed options (clap derive), the answer flags built from the loaded
 //! rules (clap builder), and turning both into answers for the session.
 
+use std::borrow::Cow;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
@@ -495,17 +496,18 @@ fn flag_answers(tree: &Tree, named: &[usize], matches: &ArgMatches) -> Vec<Given
 }
 
 /// Each flag of a question and the answer it gives; `None` for the flag that takes a value.
-fn answer_flags(question: &crate::tree::Question) -> Vec<(String, Option<usize>)> {
+fn answer_flags(question: &crate::tree::Question) -> Vec<(Cow<'_, str>, Option<usize>)> {
+    let flag = Cow::Borrowed(&*question.flag);
     let mut flags = match question.kind {
         QuestionKind::YesNo => vec![
-            (question.flag.clone(), Some(YES)),
-            (format!("no-{}", question.flag), Some(NO)),
+            (flag, Some(YES)),
+            (Cow::Owned(format!("no-{}", question.flag)), Some(NO)),
         ],
-        QuestionKind::Choice => vec![(question.flag.clone(), None)],
+        QuestionKind::Choice => vec![(flag, None)],
     };
     for (a, answer) in question.answers.iter().enumerate() {
         if let Some(flag) = &answer.flag {
-            flags.push((flag.clone(), Some(a)));
+            flags.push((Cow::Borrowed(&**flag), Some(a)));
         }
     }
     flags
@@ -542,7 +544,7 @@ pub fn parse_answer(tree: &Tree, text: &str) -> Result<(usize, usize), String> {
             "`--answer {text}` needs the form ID=VALUE, e.g. payload=invalid"
         ));
     };
-    let ids = tree.questions.iter().map(|q| q.id.as_str());
+    let ids = tree.questions.iter().map(|q| &*q.id);
     let Some(q) = tree.question_id(id) else {
         return Err(format!(
             "no question has the id `{id}`{}",
@@ -653,7 +655,7 @@ mod tests {
             }
             for answer in &question.answers {
                 lines.push(vec![format!("--{}={}", question.flag, answer.id)]);
-                lines.push(vec![format!("--{}", question.flag), answer.id.clone()]);
+                lines.push(vec![format!("--{}", question.flag), answer.id.to_string()]);
                 lines.push(vec![format!("--answer={}={}", question.id, answer.id)]);
             }
         }
@@ -704,7 +706,7 @@ mod tests {
                 .collect();
             named_questions(&tree, &args).map(|n| {
                 n.iter()
-                    .map(|&q| tree.question(QuestionId(q)).id.clone())
+                    .map(|&q| tree.question(QuestionId(q)).id.to_string())
                     .collect::<Vec<_>>()
             })
         };

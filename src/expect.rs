@@ -87,7 +87,10 @@ fn nearest(tree: &Tree, verdict: &Verdict, code: u16) -> Vec<Alternative> {
             // Fewest changes first; among those, the shortest route is the plainest reading.
             (
                 (changes.len(), route.steps.len()),
-                Alternative { outcome, changes },
+                Alternative {
+                    outcome: outcome.to_string(),
+                    changes,
+                },
             )
         })
         .collect();
@@ -118,9 +121,9 @@ fn current_answers(tree: &Tree, verdict: &Verdict) -> Vec<Option<usize>> {
 fn change(tree: &Tree, question: QuestionId, from: Option<usize>, to: usize) -> AnswerChange {
     let q = tree.question(question);
     AnswerChange {
-        question: q.id.clone(),
-        from: from.map(|a| q.answers[a].id.clone()),
-        to: q.answers[to].id.clone(),
+        question: q.id.to_string(),
+        from: from.map(|a| q.answers[a].id.to_string()),
+        to: q.answers[to].id.to_string(),
     }
 }
 

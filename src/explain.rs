@@ -165,7 +165,7 @@ fn conditions(tree: &Tree, outcome: OutcomeId, all: &[Route]) -> Vec<String> {
                         return None;
                     }
                     seen.push(q.id.clone());
-                    let ids: Vec<&str> = a.iter().map(|i| q.answers[*i].id.as_str()).collect();
+                    let ids: Vec<&str> = a.iter().map(|i| &*q.answers[*i].id).collect();
                     Some(format!("{} = {}", q.id, ids.join(" | ")))
                 })
                 .collect();
@@ -227,12 +227,7 @@ fn neighbours(tree: &Tree, code: u16, outcomes: &[OutcomeId], w: &mut Text<'_>) 
 fn send(tree: &Tree, outcomes: &[OutcomeId], w: &mut Text<'_>) -> io::Result<()> {
     let mut headers = BTreeSet::new();
     for outcome in outcomes {
-        headers.extend(
-            tree.outcome(*outcome)
-                .headers
-                .iter()
-                .map(|h| h.name.as_str()),
-        );
+        headers.extend(tree.outcome(*outcome).headers.iter().map(|h| &*h.name));
     }
     let problem = outcomes.iter().any(|o| tree.outcome(*o).problem.is_some());
     if headers.is_empty() && !problem {
@@ -251,7 +246,7 @@ fn citations(tree: &Tree, code: u16, outcomes: &[OutcomeId], w: &mut Text<'_>) -
     let status_cite = tree.statuses[&code].cite.iter();
     let cites: Vec<&Cite> = status_cite
         .chain(outcomes.iter().flat_map(|o| tree.outcome(*o).cites.iter()))
-        .filter(|c| seen.insert(c.url.as_str()))
+        .filter(|c| seen.insert(&*c.url))
         .collect();
     w.heading("Sources")?;
     for cite in cites {

@@ -158,7 +158,7 @@ fn node_edges(tree: &Tree, n: usize, taken: Option<usize>) -> Vec<Edge> {
         to: shape_index(tree, target),
         label: group
             .iter()
-            .map(|&a| answers[a].id.as_str())
+            .map(|&a| &*answers[a].id)
             .collect::<Vec<_>>()
             .join(" | "),
         walked: taken.is_some_and(|t| group.contains(&t)),

@@ -222,7 +222,7 @@ pub(crate) fn session_error(tree: &Tree, error: SessionError) -> Error {
         SessionError::Unanswered { question, .. } => {
             let question = tree.question(question);
             Error::Unanswered {
-                prompt: question.prompt.clone(),
+                prompt: question.prompt.to_string(),
                 flags: question.flags(),
             }
         }

@@ -100,7 +100,7 @@ fn write_show(tree: &Tree, w: &mut Text<'_>) -> io::Result<()> {
     }
     let silent: Vec<String> = (0..tree.outcomes.len())
         .filter(|o| !positions.iter().any(|(p, _)| p == o))
-        .map(|o| tree.outcomes[o].id.clone())
+        .map(|o| tree.outcomes[o].id.to_string())
         .collect();
     if !silent.is_empty() && !positions.is_empty() {
         w.heading("Silent (the RFC reading applies)")?;
@@ -202,7 +202,7 @@ fn row(tree: &Tree, answers: &[Option<usize>]) -> Result<Row, Error> {
         profile: tree
             .guide
             .as_ref()
-            .map_or(String::new(), |g| g.name.clone()),
+            .map_or(String::new(), |g| g.name.to_string()),
         status: report.status,
         title: report.title.to_string(),
         code: position.and_then(|p| p.code).map(str::to_string),

@@ -368,8 +368,8 @@ fn open_question(tree: &Tree, question: QuestionId, path: &[Step]) -> Vec<String
         None => tree.start,
     };
     let node = match at {
-        Target::Node(node) => tree.node(node).id.as_str(),
-        Target::Outcome(outcome) => tree.outcome(outcome).id.as_str(),
+        Target::Node(node) => &tree.node(node).id,
+        Target::Outcome(outcome) => &tree.outcome(outcome).id,
     };
     let steps = path.iter().map(|s| (*s, Source::Flag));
     let taken = match path {
@@ -433,7 +433,7 @@ fn differences(tree: &Tree, case: &RawCase, verdict: &Verdict) -> Vec<String> {
     let path: Vec<&str> = verdict
         .path
         .iter()
-        .map(|(s, _)| tree.node(s.node).id.as_str())
+        .map(|(s, _)| &*tree.node(s.node).id)
         .collect();
     if let Some(expected) = case.path.as_ref().filter(|p| **p != path) {
         problems.push(format!(

@@ -1,5 +1,6 @@
 //! The text of every rule file loaded, and turning byte offsets into file:line:col.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// Which loaded file a span belongs to: an index into [`Sources`].
@@ -17,8 +18,9 @@ pub struct Span {
 #[derive(Debug)]
 pub struct SourceFile {
     /// `builtin:rules/NN-name.toml` for the embedded pack, the path as given otherwise.
-    pub name: String,
-    pub text: String,
+    pub name: Cow<'static, str>,
+    /// Borrowed from the program for the embedded files, so a run does not copy them.
+    pub text: Cow<'static, str>,
 }
 
 /// Line and column, both counted from 1; the column counts characters, not bytes.
@@ -35,8 +37,15 @@ pub struct Sources {
 }
 
 impl Sources {
-    pub fn add(&mut self, name: String, text: String) -> FileId {
-        self.files.push(SourceFile { name, text });
+    pub fn add(
+        &mut self,
+        name: impl Into<Cow<'static, str>>,
+        text: impl Into<Cow<'static, str>>,
+    ) -> FileId {
+        self.files.push(SourceFile {
+            name: name.into(),
+            text: text.into(),
+        });
         FileId(self.files.len() - 1)
     }
 
@@ -100,7 +109,7 @@ mod tests {
     #[test]
     fn line_and_column_count_characters_from_one() {
         let mut sources = Sources::default();
-        let file = sources.add("a.toml".into(), "x = 1\né = \"here\"\n".into());
+        let file = sources.add("a.toml", "x = 1\né = \"here\"\n");
         let span = span_of(&sources, file, "\"here\"");
         assert_eq!(sources.line_col(&span), LineCol { line: 2, col: 5 });
         assert_eq!(sources.line_text(&span), "é = \"here\"");
@@ -109,7 +118,7 @@ mod tests {
     #[test]
     fn a_span_past_the_end_is_clamped() {
         let mut sources = Sources::default();
-        let file = sources.add("a.toml".into(), "ab".into());
+        let file = sources.add("a.toml", "ab");
         let span = Span {
             file,
             range: 10..12,

@@ -1,11 +1,16 @@
 //! The validated decision tree: questions, nodes and outcomes, every reference resolved.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
 pub use crate::rules::raw::Retry;
 pub use crate::rules::Layer;
+
+/// Text of the tree: borrowed from the program for the default pack, which is compiled in
+/// (so a run does not copy it into the heap), owned for rule files loaded at run time.
+pub type Text = Cow<'static, str>;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct QuestionId(pub usize);
@@ -45,11 +50,11 @@ pub struct Tree {
 /// The API guide a profile follows.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Guide {
-    pub name: String,
-    pub title: String,
-    pub url: String,
-    pub summary: String,
-    pub code_kind: Option<String>,
+    pub name: Text,
+    pub title: Text,
+    pub url: Text,
+    pub summary: Text,
+    pub code_kind: Option<Text>,
 }
 
 /// A layer's answer at an outcome: its status (the same when it agrees), and why.
@@ -57,8 +62,8 @@ pub struct Guide {
 pub struct Position {
     pub layer: usize,
     pub status: u16,
-    pub code: Option<String>,
-    pub reason: String,
+    pub code: Option<Text>,
+    pub reason: Text,
     pub cite: Option<Cite>,
 }
 
@@ -67,10 +72,10 @@ pub struct Position {
 pub struct Contrast {
     pub a: u16,
     pub b: u16,
-    pub test: String,
-    pub when_a: String,
-    pub when_b: String,
-    pub example: Option<String>,
+    pub test: Text,
+    pub when_a: Text,
+    pub when_b: Text,
+    pub example: Option<Text>,
     pub cites: Vec<Cite>,
 }
 
@@ -85,15 +90,15 @@ pub struct Question {
     /// The layer that defined it last (an index into `Tree::layers`).
     pub layer: usize,
     /// Why that layer added or replaced it, when it says.
-    pub reason: Option<String>,
-    pub id: String,
+    pub reason: Option<Text>,
+    pub id: Text,
     pub kind: QuestionKind,
-    pub prompt: String,
-    pub help: String,
+    pub prompt: Text,
+    pub help: Text,
     /// An index into `answers`.
     pub default: Option<usize>,
     /// The flag's name without `--`.
-    pub flag: String,
+    pub flag: Text,
     /// For a choice question: the answer that its flag given alone stands for.
     pub bare: Option<usize>,
     /// `yes` then `no` for a yes/no question; the choices, in file order, otherwise.
@@ -102,10 +107,10 @@ pub struct Question {
 
 #[derive(Debug, PartialEq, Serialize)]
 pub struct AnswerDef {
-    pub id: String,
-    pub label: String,
+    pub id: Text,
+    pub label: Text,
     /// A flag of its own that picks this answer (`--payload-valid`).
-    pub flag: Option<String>,
+    pub flag: Option<Text>,
 }
 
 #[derive(Debug, PartialEq, Serialize)]
@@ -113,8 +118,8 @@ pub struct Node {
     /// The layer that defined it last (an index into `Tree::layers`).
     pub layer: usize,
     /// Why that layer added or replaced it, when it says.
-    pub reason: Option<String>,
-    pub id: String,
+    pub reason: Option<Text>,
+    pub id: Text,
     pub question: QuestionId,
     /// Where each answer of the question leads, by answer index.
     pub next: Vec<Target>,
@@ -125,13 +130,13 @@ pub struct Outcome {
     /// The layer that defined it last (an index into `Tree::layers`).
     pub layer: usize,
     /// Why that layer added or replaced it, when it says.
-    pub reason: Option<String>,
-    pub id: String,
+    pub reason: Option<Text>,
+    pub id: Text,
     pub status: u16,
-    pub summary: String,
-    pub explanation: String,
+    pub summary: Text,
+    pub explanation: Text,
     pub retry: Retry,
-    pub next_step: String,
+    pub next_step: Text,
     pub why_not: Vec<WhyNot>,
     pub headers: Vec<Header>,
     pub problem: Option<Problem>,
@@ -144,35 +149,35 @@ pub struct Outcome {
 #[derive(Debug, PartialEq, Serialize)]
 pub struct WhyNot {
     pub status: u16,
-    pub reason: String,
+    pub reason: Text,
 }
 
 #[derive(Debug, PartialEq, Serialize)]
 pub struct Header {
-    pub name: String,
-    pub why: String,
+    pub name: Text,
+    pub why: Text,
 }
 
 #[derive(Debug, PartialEq, Serialize)]
 pub struct Problem {
-    pub kind: String,
-    pub detail: String,
-    pub members: Option<String>,
+    pub kind: Text,
+    pub detail: Text,
+    pub members: Option<Text>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Cite {
-    pub document: String,
-    pub section: Option<String>,
-    pub title: Option<String>,
-    pub url: String,
+    pub document: Text,
+    pub section: Option<Text>,
+    pub title: Option<Text>,
+    pub url: Text,
 }
 
 #[derive(Debug, PartialEq, Serialize)]
 pub struct Status {
     pub code: u16,
-    pub name: String,
-    pub meaning: String,
+    pub name: Text,
+    pub meaning: Text,
     pub cite: Option<Cite>,
 }
 
@@ -235,7 +240,7 @@ impl Tree {
 
     /// The status's current name; validation guarantees every used code has one.
     pub fn status_name(&self, code: u16) -> &str {
-        self.statuses.get(&code).map_or("", |s| s.name.as_str())
+        self.statuses.get(&code).map_or("", |s| &*s.name)
     }
 }
 
@@ -245,7 +250,7 @@ impl Question {
     }
 
     pub fn answer_ids(&self) -> Vec<&str> {
-        self.answers.iter().map(|a| a.id.as_str()).collect()
+        self.answers.iter().map(|a| &*a.id).collect()
     }
 
     /// Every flag that answers this question, as the user types it, then `--answer`.

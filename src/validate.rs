@@ -1,6 +1,7 @@
 //! Turning parsed rule files into a [`Tree`]: merge, resolve, check the graph, and report
 //! every problem found, each with its place.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use toml::Spanned;
@@ -15,7 +16,7 @@ use crate::source::{FileId, Sources, Span};
 use crate::suggest;
 use crate::tree::{
     AnswerDef, Cite, Contrast, Guide, Header, Node, NodeId, Outcome, OutcomeId, Position, Problem,
-    Question, QuestionId, QuestionKind, Status, Target, Tree, WhyNot,
+    Question, QuestionId, QuestionKind, Status, Target, Text, Tree, WhyNot,
 };
 
 /// A pack that failed to load: every problem, and the files they point into.
@@ -294,7 +295,7 @@ impl Checker<'_> {
             if let Some(code) = self.status_code(entry, &raw.code) {
                 let status = Status {
                     code,
-                    name: raw.name.get_ref().clone(),
+                    name: raw.name.get_ref().clone().into(),
                     meaning: prose(raw.meaning.get_ref()),
                     cite: raw.cite.clone().map(cite),
                 };
@@ -340,17 +341,23 @@ impl Checker<'_> {
         self.not_empty(entry, &raw.prompt, "prompt");
         let (kind, answers) = self.answers(entry);
         let mut question = Question {
-            id: raw.id.get_ref().clone(),
+            id: raw.id.get_ref().clone().into(),
             kind,
             prompt: prose(raw.prompt.get_ref()),
             help: raw
                 .help
                 .as_ref()
-                .map_or(String::new(), |h| prose(h.get_ref())),
+                .map_or(Text::default(), |h| prose(h.get_ref())),
             layer: entry.layer,
             reason: raw.reason.as_deref().map(prose),
             default: None,
-            flag: raw.flag.as_ref().unwrap_or(&raw.id).get_ref().clone(),
+            flag: raw
+                .flag
+                .as_ref()
+                .unwrap_or(&raw.id)
+                .get_ref()
+                .clone()
+                .into(),
             bare: None,
             answers,
         };
@@ -403,9 +410,9 @@ impl Checker<'_> {
                 );
             }
             answers.push(AnswerDef {
-                id: id.get_ref().clone(),
+                id: id.get_ref().clone().into(),
                 label: prose(label.get_ref()),
-                flag: flag.as_ref().map(|f| f.get_ref().clone()),
+                flag: flag.as_ref().map(|f| f.get_ref().clone().into()),
             });
         }
         answers
@@ -429,7 +436,7 @@ impl Checker<'_> {
         let found = question.answer_index(answer.get_ref());
         if found.is_none() {
             let kind = Kind::UnknownAnswer {
-                question: question.id.clone(),
+                question: question.id.to_string(),
                 answer: answer.get_ref().clone(),
                 valid: question
                     .answer_ids()
@@ -490,7 +497,7 @@ impl Checker<'_> {
         };
         edges.push(out);
         Node {
-            id: raw.id.get_ref().clone(),
+            id: raw.id.get_ref().clone().into(),
             question: question.unwrap_or(QuestionId(0)),
             next,
             layer: entry.layer,
@@ -530,7 +537,7 @@ impl Checker<'_> {
             .answers
             .iter()
             .enumerate()
-            .map(|(i, a)| (a.id.as_str(), i))
+            .map(|(i, a)| (&*a.id, i))
             .collect();
         for (answer, target) in &raw.on {
             let index = match by_id.get(answer.get_ref().as_str()) {
@@ -584,7 +591,7 @@ impl Checker<'_> {
             .iter()
             .zip(&question.answers)
             .filter(|(n, _)| n.is_none())
-            .map(|(_, a)| a.id.clone())
+            .map(|(_, a)| a.id.to_string())
             .collect();
         // An answer named in `on` but pointing nowhere is already reported at its target.
         let unnamed: Vec<String> = uncovered
@@ -634,7 +641,7 @@ impl Checker<'_> {
             })
             .collect();
         Outcome {
-            id: raw.id.get_ref().clone(),
+            id: raw.id.get_ref().clone().into(),
             status,
             summary: prose(raw.summary.get_ref()),
             explanation: prose(raw.explanation.get_ref()),
@@ -645,12 +652,12 @@ impl Checker<'_> {
                 .header
                 .iter()
                 .map(|h| Header {
-                    name: h.name.clone(),
+                    name: h.name.clone().into(),
                     why: prose(&h.why),
                 })
                 .collect(),
             problem: raw.problem.as_ref().map(|p| Problem {
-                kind: p.kind.clone(),
+                kind: p.kind.clone().into(),
                 detail: prose(&p.detail),
                 members: p.members.as_deref().map(prose),
             }),
@@ -699,7 +706,7 @@ impl Checker<'_> {
             list.push(Position {
                 layer: entry.layer,
                 status: status.unwrap_or(outcomes[outcome.0].status),
-                code: entry.raw.code.clone(),
+                code: entry.raw.code.clone().map(Into::into),
                 reason: prose(entry.raw.reason.get_ref()),
                 cite: entry.raw.cite.clone().map(cite),
             });
@@ -792,22 +799,22 @@ impl Checker<'_> {
 const UNRESOLVED: Target = Target::Outcome(OutcomeId(usize::MAX));
 
 /// Prose as the renderers want it: the file's line wrapping undone, paragraphs kept.
-pub fn prose(text: &str) -> String {
+pub fn prose(text: &str) -> Text {
     let paragraphs: Vec<String> = text
         .trim()
         .split("\n\n")
         .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
         .filter(|p| !p.is_empty())
         .collect();
-    paragraphs.join("\n\n")
+    Cow::Owned(paragraphs.join("\n\n"))
 }
 
 fn yes_no() -> Vec<AnswerDef> {
     ["yes", "no"]
         .into_iter()
         .map(|a| AnswerDef {
-            id: a.to_string(),
-            label: a.to_string(),
+            id: Cow::Borrowed(a),
+            label: Cow::Borrowed(a),
             flag: None,
         })
         .collect()
@@ -815,20 +822,20 @@ fn yes_no() -> Vec<AnswerDef> {
 
 fn guide(raw: RawGuide) -> Guide {
     Guide {
-        name: raw.name.into_inner(),
-        title: raw.title,
-        url: raw.url,
+        name: raw.name.into_inner().into(),
+        title: raw.title.into(),
+        url: raw.url.into(),
         summary: prose(&raw.summary),
-        code_kind: raw.code_kind,
+        code_kind: raw.code_kind.map(Into::into),
     }
 }
 
 fn cite(raw: RawCite) -> Cite {
     Cite {
-        document: raw.document,
-        section: raw.section,
-        title: raw.title,
-        url: raw.url,
+        document: raw.document.into(),
+        section: raw.section.map(Into::into),
+        title: raw.title.map(Into::into),
+        url: raw.url.into(),
     }
 }
 
@@ -836,7 +843,7 @@ fn cite(raw: RawCite) -> Cite {
 fn flags_of(entry: &Entry<RawQuestion>, question: &Question) -> Vec<(String, Span)> {
     let raw = &entry.raw;
     let name_span = entry.span(raw.flag.as_ref().unwrap_or(&raw.id));
-    let mut flags = vec![(question.flag.clone(), name_span.clone())];
+    let mut flags = vec![(question.flag.to_string(), name_span.clone())];
     if question.kind == QuestionKind::YesNo {
         flags.push((format!("no-{}", question.flag), name_span));
     }

@@ -1,6 +1,8 @@
 //! The default pack compiled by `build.rs` is the pack its TOML gives: a plain run uses
 //! the compiled one, every other run and every diagnostic the TOML, so they must not drift.
 
+use std::borrow::Cow;
+
 use httpadvise::rules::RuleSources;
 
 #[test]
@@ -20,10 +22,24 @@ fn the_compiled_pack_is_the_pack_loaded_from_its_toml() {
         let sources = &pack.sources;
         (0..sources.len())
             .map(|i| sources.file(httpadvise::source::FileId(i)))
-            .map(|f| (f.name.clone(), f.text.clone()))
+            .map(|f| (f.name.to_string(), f.text.to_string()))
             .collect()
     };
     assert_eq!(names(&compiled), names(&toml));
+}
+
+#[test]
+fn the_compiled_pack_borrows_its_text_from_the_program() {
+    let compiled = httpadvise::load(&RuleSources::builtin()).expect("the compiled pack loads");
+    let question = &compiled.tree.questions[0];
+    assert!(matches!(question.prompt, Cow::Borrowed(_)), "{question:?}");
+    let outcome = &compiled.tree.outcomes[0];
+    assert!(
+        matches!(outcome.explanation, Cow::Borrowed(_)),
+        "{outcome:?}"
+    );
+    let file = compiled.sources.file(httpadvise::source::FileId(0));
+    assert!(matches!(file.text, Cow::Borrowed(_)), "{}", file.name);
 }
 
 #[test]

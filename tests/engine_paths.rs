@@ -40,7 +40,7 @@ fn run(tree: &Tree, given: &[&str]) -> (String, u16, Vec<String>) {
                 })
                 .collect();
             let outcome = tree.outcome(outcome);
-            (outcome.id.clone(), outcome.status, steps)
+            (outcome.id.to_string(), outcome.status, steps)
         }
         Walk::Needs { question, .. } => {
             panic!("{given:?} left `{}` open", tree.question(question).id)
@@ -401,7 +401,11 @@ fn the_table_takes_every_edge_of_the_built_in_tree() {
     for node in &tree.nodes {
         let question = tree.question(node.question);
         for (answer, next) in question.answers.iter().zip(&node.next) {
-            all.insert((node.id.clone(), answer.id.clone(), target_id(&tree, *next)));
+            all.insert((
+                node.id.to_string(),
+                answer.id.to_string(),
+                target_id(&tree, *next),
+            ));
         }
     }
     let mut taken = BTreeSet::new();
@@ -415,9 +419,9 @@ fn the_table_takes_every_edge_of_the_built_in_tree() {
             .map(|s| Target::Node(s.node))
             .chain([Target::Outcome(outcome)]);
         for (step, next) in path.iter().zip(targets) {
-            let answer = tree.question(step.question).answers[step.answer].id.clone();
+            let answer = tree.question(step.question).answers[step.answer].id.to_string();
             taken.insert((
-                tree.node(step.node).id.clone(),
+                tree.node(step.node).id.to_string(),
                 answer,
                 target_id(&tree, next),
             ));
@@ -440,7 +444,7 @@ fn unreachable_edge((node, answer, _): &(String, String, String)) -> bool {
 
 fn target_id(tree: &Tree, target: Target) -> String {
     match target {
-        Target::Node(n) => tree.node(n).id.clone(),
-        Target::Outcome(o) => tree.outcome(o).id.clone(),
+        Target::Node(n) => tree.node(n).id.to_string(),
+        Target::Outcome(o) => tree.outcome(o).id.to_string(),
     }
 }

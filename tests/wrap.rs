@@ -27,26 +27,24 @@ fn ours(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
 fn pack_texts() -> Vec<String> {
     let sources = RuleSources::builtin();
     let tree = httpadvise::load(&sources).expect("loads").tree;
-    let mut texts: Vec<String> = Vec::new();
+    let mut texts: Vec<&str> = Vec::new();
+    let flags: Vec<String> = tree
+        .questions
+        .iter()
+        .map(|q| q.flags().join(", "))
+        .collect();
     for q in &tree.questions {
-        texts.push(q.prompt.clone());
-        texts.push(q.help.clone());
-        texts.extend(q.answers.iter().map(|a| a.label.clone()));
-        texts.push(q.flags().join(", "));
+        texts.extend([&*q.prompt, &*q.help]);
+        texts.extend(q.answers.iter().map(|a| &*a.label));
     }
+    texts.extend(flags.iter().map(String::as_str));
     for o in &tree.outcomes {
-        texts.extend([
-            o.summary.clone(),
-            o.explanation.clone(),
-            o.next_step.clone(),
-        ]);
-        texts.extend(o.why_not.iter().map(|w| w.reason.clone()));
-        texts.extend(o.headers.iter().map(|h| h.why.clone()));
-        texts.extend(o.problem.iter().flat_map(|p| p.members.clone()));
+        texts.extend([&*o.summary, &*o.explanation, &*o.next_step]);
+        texts.extend(o.why_not.iter().map(|w| &*w.reason));
+        texts.extend(o.headers.iter().map(|h| &*h.why));
+        texts.extend(o.problem.iter().filter_map(|p| p.members.as_deref()));
     }
-    for s in tree.statuses.values() {
-        texts.push(s.meaning.clone());
-    }
+    texts.extend(tree.statuses.values().map(|s| &*s.meaning));
     texts
         .iter()
         .flat_map(|t| t.split("\n\n").map(str::to_string))
