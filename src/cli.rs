@@ -3,6 +3,7 @@
 
 use std::borrow::Cow;
 use std::ffi::OsString;
+use std::fmt;
 use std::path::{Path, PathBuf};
 
 use clap::builder::{PossibleValue, PossibleValuesParser};
@@ -184,13 +185,26 @@ pub enum ColorWhen {
 }
 
 /// A parsed command line: the fixed options, and the answers its flags give.
-#[derive(Debug)]
 pub struct Invocation {
     pub cli: Cli,
     /// `answers[q]` is the answer index flags gave question `q`, if any.
     pub answers: Vec<Option<usize>>,
     /// Whether any flag answered a question: then the run is one-shot.
     pub answered_any: bool,
+    /// The command and matches the parse built. Kept so that they are freed with the
+    /// invocation: a program about to exit can skip freeing all three at once.
+    _parsed: (clap::Command, ArgMatches),
+}
+
+impl fmt::Debug for Invocation {
+    /// What was parsed; the clap values it came from are the same for every parse of it.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Invocation")
+            .field("cli", &self.cli)
+            .field("answers", &self.answers)
+            .field("answered_any", &self.answered_any)
+            .finish()
+    }
 }
 
 /// The long options the program defines itself, on any subcommand, which no rule flag may take.
@@ -258,15 +272,19 @@ pub fn parse_fixed(args: &[OsString]) -> Result<Cli, clap::Error> {
 /// The full command: the fixed options plus one flag family per question of `tree`, on the
 /// top level and on `rules graph`, whose drawing highlights the answers' path.
 pub fn command(tree: &Tree) -> clap::Command {
-    with_questions(tree, &all_questions(tree))
+    with_questions(tree, &all_questions(tree), true)
 }
 
-/// The fixed options plus the flag families of the `named` questions.
-fn with_questions(tree: &Tree, named: &[usize]) -> clap::Command {
+/// The fixed options plus the flag families of the `named` questions, on `rules graph`
+/// too if `graph`.
+fn with_questions(tree: &Tree, named: &[usize], graph: bool) -> clap::Command {
     let args: Vec<Arg> = named
         .iter()
         .flat_map(|&q| question_args(tree.question(QuestionId(q))))
         .collect();
+    if !graph {
+        return Cli::command().args(args);
+    }
     Cli::command()
         .args(args.clone())
         .mut_subcommand("rules", |rules| {
@@ -395,8 +413,14 @@ fn choice_arg(question: &crate::tree::Question) -> Arg {
 /// flags was most of a one-shot run. The result is the same, as flags that are not given
 /// take no part in a parse; help, version and errors get the full command.
 pub fn parse(tree: &Tree, args: Vec<OsString>) -> Result<Invocation, clap::Error> {
-    let named = named_questions(tree, &args).unwrap_or_else(|| all_questions(tree));
-    parse_with(tree, args, &named)
+    match named_questions(tree, &args) {
+        // Without a `rules` word on the line, `rules graph` cannot be what runs.
+        Some(named) => {
+            let graph = args.iter().any(|a| a == "rules");
+            parse_with(tree, args, &named, graph)
+        }
+        None => parse_with(tree, args, &all_questions(tree), true),
+    }
 }
 
 /// Parses `args` against the fixed options and the flags of the `named` questions.
@@ -404,8 +428,10 @@ fn parse_with(
     tree: &Tree,
     args: Vec<OsString>,
     named: &[usize],
+    graph: bool,
 ) -> Result<Invocation, clap::Error> {
-    let matches = with_questions(tree, named).try_get_matches_from(args)?;
+    let mut clap_command = with_questions(tree, named, graph);
+    let matches = clap_command.try_get_matches_from_mut(args)?;
     let cli = Cli::from_arg_matches(&matches)?;
     let mut given = Vec::new();
     for level in answer_levels(&matches) {
@@ -426,6 +452,7 @@ fn parse_with(
         cli,
         answered_any: !given.is_empty(),
         answers,
+        _parsed: (clap_command, matches),
     })
 }
 
@@ -734,7 +761,7 @@ mod tests {
                 .collect();
             assert_eq!(
                 shown(parse(&tree, args.clone())),
-                shown(parse_with(&tree, args, &all_questions(&tree))),
+                shown(parse_with(&tree, args, &all_questions(&tree), true)),
                 "{line:?}"
             );
         }

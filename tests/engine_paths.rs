@@ -419,7 +419,9 @@ fn the_table_takes_every_edge_of_the_built_in_tree() {
             .map(|s| Target::Node(s.node))
             .chain([Target::Outcome(outcome)]);
         for (step, next) in path.iter().zip(targets) {
-            let answer = tree.question(step.question).answers[step.answer].id.to_string();
+            let answer = tree.question(step.question).answers[step.answer]
+                .id
+                .to_string();
             taken.insert((
                 tree.node(step.node).id.to_string(),
                 answer,
