@@ -169,11 +169,14 @@ impl<'a> Select<'a> {
         })
     }
 
-    /// Item `index` as drawn, with the theme's marker on the selected one.
-    fn item(&self, index: usize) -> io::Result<String> {
+    /// Item `index` as drawn at `columns`: wrapped between words, so a long label does not
+    /// break mid-word at the edge, its lines indented past the theme's marker.
+    fn item(&self, index: usize, columns: usize) -> io::Result<String> {
         let active = index == self.keys.selected();
         let text = self.items.get(index).map_or("", String::as_str);
-        format(|f| self.theme.format_select_prompt_item(f, text, active))
+        let marker = format(|f| self.theme.format_select_prompt_item(f, "", active))?;
+        let line = format(|f| self.theme.format_select_prompt_item(f, text, active))?;
+        Ok(screen::wrap(&line, columns, screen::width(&marker)))
     }
 }
 
@@ -183,7 +186,7 @@ impl Prompt for Select<'_> {
     fn draw(&mut self, screen: &mut Screen<'_>) -> io::Result<()> {
         let (rows, columns) = screen.size();
         let items = (0..self.items.len())
-            .map(|index| self.item(index))
+            .map(|index| self.item(index, columns))
             .collect::<io::Result<Vec<String>>>()?;
         let heights: Vec<usize> = items.iter().map(|i| screen::rows(i, columns)).collect();
         // Like dialoguer, a row kept free below the list besides the prompt's.

@@ -65,6 +65,18 @@ pub fn rows(text: &str, columns: usize) -> usize {
         .sum()
 }
 
+/// Breaks `line` at spaces to fit `columns`, its continuation lines indented by `indent`.
+/// Words stay whole, hyphenated ones too: an answer's id must read as typed. A word too
+/// wide for the terminal is left for it to wrap, and [`rows`] counts what it makes of it.
+pub fn wrap(line: &str, columns: usize, indent: usize) -> String {
+    let indent = " ".repeat(indent);
+    let options = textwrap::Options::new(columns.max(1))
+        .subsequent_indent(&indent)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .break_words(false);
+    textwrap::wrap(line, options).join("\n")
+}
+
 /// The columns `text` takes, without its escape sequences.
 pub fn width(text: &str) -> usize {
     console::strip_ansi_codes(text).width()
@@ -101,5 +113,36 @@ mod tests {
     fn every_line_of_a_text_counts() {
         assert_eq!(rows("one\ntwo", 20), 2);
         assert_eq!(rows(&format!("one\n{}", "x".repeat(25)), 20), 3);
+    }
+
+    #[test]
+    fn items_wrap_between_words_under_their_text() {
+        let item = "> The endpoint requires content and the request has none (missing)";
+        let wrapped = wrap(item, 20, 2);
+        assert_eq!(
+            wrapped,
+            "> The endpoint\n  requires content\n  and the request\n  has none (missing)"
+        );
+        assert!(wrapped.lines().all(|line| width(line) <= 20), "{wrapped}");
+        assert_eq!(rows(&wrapped, 20), 4);
+    }
+
+    #[test]
+    fn an_unmarked_item_keeps_its_leading_blanks() {
+        let wrapped = wrap("  It parses and is valid by itself (valid)", 20, 2);
+        assert_eq!(wrapped, "  It parses and is\n  valid by itself\n  (valid)");
+    }
+
+    #[test]
+    fn a_word_too_long_for_the_terminal_stays_whole_and_its_rows_count() {
+        let wrapped = wrap("  Modified (if-unmodified-since)", 20, 2);
+        assert_eq!(wrapped, "  Modified\n  (if-unmodified-since)");
+        assert_eq!(rows(&wrapped, 20), 3);
+    }
+
+    #[test]
+    fn an_item_that_fits_is_left_as_it_is() {
+        let item = "> If-Match (the entity tag no longer matches) (if-match)";
+        assert_eq!(wrap(item, 80, 2), item);
     }
 }
