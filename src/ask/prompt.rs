@@ -169,6 +169,22 @@ impl<'a> Select<'a> {
         })
     }
 
+    /// Cuts the list into pages that fit `rows` below the heading, with a row left for the
+    /// cursor, as dialoguer did; returns the heading, which names the page if there are
+    /// several. Past the screen's top, a redraw could not clear the list.
+    fn paginate(&mut self, heights: &[usize], rows: usize, columns: usize) -> io::Result<String> {
+        let room = |heading: &str| rows.saturating_sub(screen::rows(heading, columns) + 1);
+        let plain = self.heading(None)?;
+        self.keys.paginate(heights, room(&plain).max(1));
+        if self.keys.page().1 == 1 {
+            return Ok(plain);
+        }
+        // Naming the page can take the heading onto another row: leave room for that too.
+        let named = self.heading(Some(self.keys.page()))?;
+        self.keys.paginate(heights, room(&named).max(1));
+        self.heading(Some(self.keys.page()))
+    }
+
     /// Item `index` as drawn at `columns`: wrapped between words, so a long label does not
     /// break mid-word at the edge, its lines indented past the theme's marker.
     fn item(&self, index: usize, columns: usize) -> io::Result<String> {
@@ -189,15 +205,8 @@ impl Prompt for Select<'_> {
             .map(|index| self.item(index, columns))
             .collect::<io::Result<Vec<String>>>()?;
         let heights: Vec<usize> = items.iter().map(|i| screen::rows(i, columns)).collect();
-        // Like dialoguer, a row kept free below the list besides the prompt's.
-        let prompt_rows = screen::rows(&self.heading(None)?, columns);
-        let room = rows.saturating_sub(prompt_rows + 1).max(1);
-        self.keys.paginate(&heights, room);
-        let page = match self.keys.page() {
-            (_, 1) => None,
-            paged => Some(paged),
-        };
-        screen.line(&self.heading(page)?)?;
+        let heading = self.paginate(&heights, rows, columns)?;
+        screen.line(&heading)?;
         for item in &items[self.keys.shown()] {
             screen.line(item)?;
         }
@@ -231,4 +240,63 @@ fn format(write: impl FnOnce(&mut String) -> fmt::Result) -> io::Result<String> 
     let mut line = String::new();
     write(&mut line).map_err(|e| io::Error::other(e.to_string()))?;
     Ok(line)
+}
+
+#[cfg(test)]
+mod tests {
+    use dialoguer::theme::SimpleTheme;
+
+    use super::*;
+
+    fn items(n: usize) -> Vec<String> {
+        (0..n).map(|i| format!("item {i}")).collect()
+    }
+
+    #[test]
+    fn a_list_that_fits_has_a_plain_heading() {
+        let items = items(3);
+        let mut select = Select::new(&SimpleTheme, "Which?", &items, 0);
+        let heading = select.paginate(&[1, 1, 1], 24, 80).expect("formats");
+        assert_eq!(heading, "Which?:");
+        assert_eq!(select.keys.shown(), 0..3);
+    }
+
+    #[test]
+    fn a_heading_that_names_the_page_gets_the_row_it_takes() {
+        // At 12 columns "Which?:" takes one row and "Which?: [Page 1/2] " two: six rows
+        // leave four for the list under the plain heading, and three under the named one.
+        let items = items(6);
+        let mut select = Select::new(&SimpleTheme, "Which?", &items, 0);
+        let heading = select.paginate(&[1; 6], 6, 12).expect("formats");
+        assert_eq!(heading, "Which?: [Page 1/2] ");
+        assert_eq!(select.keys.shown(), 0..3);
+    }
+
+    #[test]
+    fn a_chosen_item_is_left_beside_the_question() {
+        let items = items(3);
+        let select = Select::new(&SimpleTheme, "Which?", &items, 0);
+        let left = select.leave(&Step::Answer(2)).expect("formats");
+        assert_eq!(left.as_deref(), Some("Which?: item 2"));
+    }
+
+    #[test]
+    fn a_list_leaves_its_question_at_the_end_of_input_and_nothing_going_back() {
+        let items = items(3);
+        let select = Select::new(&SimpleTheme, "Which?", &items, 0);
+        let ended = select.leave(&Step::EndOfInput).expect("formats");
+        assert_eq!(ended.as_deref(), Some("Which?:"));
+        assert_eq!(select.leave(&Step::Back).expect("formats"), None);
+    }
+
+    #[test]
+    fn a_yes_no_question_leaves_its_answer_or_itself_alone() {
+        let confirm = Confirm::new(&SimpleTheme, "Sure?", Some(false));
+        let answered = confirm.leave(&Step::Answer(true)).expect("formats");
+        assert_eq!(answered.as_deref(), Some("Sure? yes"));
+        for step in [Step::Back, Step::EndOfInput] {
+            let left = confirm.leave(&step).expect("formats");
+            assert_eq!(left.as_deref(), Some("Sure?"));
+        }
+    }
 }
