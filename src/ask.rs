@@ -1,19 +1,22 @@
-//! Asking on a terminal with dialoguer: the only place that touches one. Prompts go to
-//! stderr, so stdout carries the recommendation alone.
+//! Asking on a terminal: the only place that touches one. Prompts go to stderr, so
+//! stdout carries the recommendation alone. Lines are formatted by a dialoguer theme; the
+//! keys are read here (see `prompt`).
 
+mod keys;
+mod prompt;
+mod screen;
+
+use std::fmt;
 use std::io;
 
 use colored::Colorize;
-use std::fmt;
-
 use dialoguer::console::Term;
 use dialoguer::theme::Theme;
-use dialoguer::{Confirm, Select};
 
 use crate::session::{AskError, Asker, Context, Reply};
 use crate::tree::{Question, QuestionKind, NO, YES};
 
-/// Asks with dialoguer's Confirm (yes/no) and Select (choices). Esc or `q` goes back.
+/// Asks yes/no questions and choices. Esc or `q` goes back; Ctrl-D ends the input.
 pub struct TerminalAsker {
     term: Term,
 }
@@ -90,11 +93,9 @@ impl TerminalAsker {
         question: &Question,
         context: &Context<'_>,
     ) -> Result<Option<bool>, AskError> {
-        let mut prompt = Confirm::with_theme(&Questions).with_prompt(&*question.prompt);
-        if let Some(preselect) = context.preselect {
-            prompt = prompt.default(preselect == YES);
-        }
-        prompt.interact_on_opt(&self.term).map_err(ask_error)
+        let default = context.preselect.map(|answer| answer == YES);
+        let mut prompt = prompt::Confirm::new(&Questions, &question.prompt, default);
+        prompt::interact(&self.term, &mut prompt)
     }
 
     fn select(
@@ -107,12 +108,9 @@ impl TerminalAsker {
             .iter()
             .map(|a| format!("{} ({})", a.label, a.id))
             .collect();
-        Select::with_theme(&Questions)
-            .with_prompt(&*question.prompt)
-            .items(&items)
-            .default(context.preselect.unwrap_or(0))
-            .interact_on_opt(&self.term)
-            .map_err(ask_error)
+        let start = context.preselect.unwrap_or(0);
+        let mut prompt = prompt::Select::new(&Questions, &question.prompt, &items, start);
+        prompt::interact(&self.term, &mut prompt)
     }
 }
 
@@ -157,16 +155,8 @@ fn so_far(context: &Context<'_>) -> Vec<String> {
     shown
 }
 
-fn ask_error(error: dialoguer::Error) -> AskError {
-    let dialoguer::Error::IO(error) = error;
-    match error.kind() {
-        io::ErrorKind::Interrupted => AskError::Interrupted,
-        io::ErrorKind::UnexpectedEof => AskError::EndOfInput,
-        _ => AskError::Io(error),
-    }
-}
-
-/// Puts the cursor back: dialoguer hides it while a prompt is up, and Ctrl-C can leave it so.
+/// Puts the cursor back: a prompt hides it while it waits for a key, and Ctrl-C can leave
+/// it so.
 pub fn restore_terminal() {
     let _ = Term::stderr().show_cursor();
 }

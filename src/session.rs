@@ -44,7 +44,7 @@ pub struct Context<'a> {
     pub preselect: Option<usize>,
 }
 
-/// Asks one question. Implemented with dialoguer for terminals and by scripts in tests.
+/// Asks one question. Implemented for terminals in `ask`, and by scripts in tests.
 pub trait Asker {
     fn ask(&mut self, question: &Question, context: &Context<'_>) -> Result<Reply, AskError>;
 }

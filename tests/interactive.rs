@@ -1,13 +1,16 @@
-//! Interactive sessions on a pseudo-terminal: the keys a person presses at the dialoguer
-//! prompts, and what the program shows and exits with. Every key is sent only once the
+//! Interactive sessions on a pseudo-terminal: the keys a person presses at the prompts,
+//! and what the program shows and exits with. Every key is sent only once the
 //! prompt it answers has rendered, so a slow machine makes the tests slower, never wrong.
 
+use std::os::fd::AsRawFd;
 use std::process::Command;
-use std::time::Duration;
+use std::thread;
+use std::time::{Duration, Instant};
 
 use expectrl::process::unix::WaitStatus;
 use expectrl::session::OsSession;
 use expectrl::{Eof, Expect, Session};
+use nix::sys::termios::{self, LocalFlags};
 
 /// Long enough for a loaded machine; a passing run takes milliseconds per prompt.
 const TIMEOUT: Duration = Duration::from_secs(20);
@@ -16,6 +19,7 @@ const ENTER: &str = "\r";
 const DOWN: &str = "\x1b[B";
 const ESC: &str = "\x1b";
 const CTRL_C: &str = "\x03";
+const CTRL_D: &str = "\x04";
 
 const HIDE_CURSOR: &str = "\x1b[?25l";
 const SHOW_CURSOR: &str = "\x1b[?25h";
@@ -29,6 +33,7 @@ const CONDITION_LAST: &str =
     "  If-Unmodified-Since (modified after that date) (if-unmodified-since)";
 const REQUIRED: &str =
     "Does the endpoint require a conditional request, and did this request send none? [y/N]";
+const INPUT_ENDED: &str = "the input ended before the question was answered";
 
 /// A running `httpadvise` on a pseudo-terminal, and everything it has shown so far.
 struct Pty {
@@ -76,8 +81,8 @@ impl Pty {
         before
     }
 
-    /// Waits for a Confirm prompt: its question, then the hidden cursor dialoguer writes
-    /// last before it reads a key.
+    /// Waits for a Confirm prompt: its question, then the hidden cursor, written last
+    /// before the prompt reads a key.
     fn expect_confirm(&mut self, prompt: &str) -> String {
         let mut before = self.expect(prompt);
         before.push_str(&self.expect(HIDE_CURSOR));
@@ -86,6 +91,27 @@ impl Pty {
 
     fn send(&mut self, keys: &str) {
         self.session.send(keys).expect("send keys to the pty");
+    }
+
+    /// Waits until the program reads keys in raw mode. Sent any earlier, Ctrl-D would meet
+    /// a terminal still in line mode, which takes it for an end of file and hands it on as
+    /// a NUL once raw mode begins; the other keys arrive the same either way.
+    fn wait_for_raw_mode(&self) {
+        let deadline = Instant::now() + TIMEOUT;
+        while self.line_mode() {
+            assert!(
+                Instant::now() < deadline,
+                "the prompt never read a key\nshown so far:\n{}",
+                self.shown
+            );
+            thread::sleep(Duration::from_millis(5));
+        }
+    }
+
+    /// Whether the terminal is in line mode; the pty's end shares the program's settings.
+    fn line_mode(&self) -> bool {
+        let settings = termios::tcgetattr(self.session.as_raw_fd()).expect("the pty's settings");
+        settings.local_flags.contains(LocalFlags::ICANON)
     }
 
     /// Reads to the end of the output and waits for the exit: (exit code, the rest shown).
@@ -235,4 +261,37 @@ fn ctrl_c_at_a_confirm_prompt_exits_130_with_the_cursor_shown() {
     pty.send(ENTER);
     pty.expect_confirm(PRECONDITION);
     assert_cancelled(pty);
+}
+
+/// Ctrl-D at a prompt ends the run: the question stays, alone, above the message; the exit
+/// is the cancelled one, 130, and the cursor the prompt hid is shown again.
+fn assert_input_ended(mut pty: Pty, question: &str) {
+    pty.wait_for_raw_mode();
+    pty.send(CTRL_D);
+    let (code, rest) = pty.finish();
+    assert_eq!(code, 130, "{rest:?}");
+    let ended = rest.rfind(INPUT_ENDED).expect("says the input ended");
+    assert!(
+        rest[..ended].contains(&format!("{question}\r\n")),
+        "the unanswered question is left on its own line: {rest:?}"
+    );
+    assert!(cursor_visible(&rest), "cursor left hidden: {rest:?}");
+}
+
+#[test]
+fn ctrl_d_at_a_select_prompt_ends_the_input_and_exits_130() {
+    let mut pty = Pty::spawn(&[]);
+    let prompt = pty.expect_select(PAYLOAD, PAYLOAD_LAST);
+    assert!(prompt.contains(HIDE_CURSOR), "the prompt hides the cursor");
+    assert_input_ended(pty, PAYLOAD);
+}
+
+#[test]
+fn ctrl_d_at_a_confirm_prompt_ends_the_input_and_exits_130() {
+    let mut pty = Pty::spawn(&[]);
+    pty.expect_select(PAYLOAD, PAYLOAD_LAST);
+    pty.send(ENTER);
+    pty.expect_confirm(PRECONDITION);
+    let question = PRECONDITION.trim_end_matches(" [y/N]");
+    assert_input_ended(pty, question);
 }
