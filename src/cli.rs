@@ -12,6 +12,8 @@ use clap::{
     Arg, ArgAction, ArgMatches, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum,
 };
 
+mod plain;
+
 use crate::rules::RuleSources;
 use crate::suggest;
 use crate::tree::{QuestionId, QuestionKind, Tree, NO, YES};
@@ -193,7 +195,7 @@ pub struct Invocation {
     pub answered_any: bool,
     /// The command and matches the parse built. Kept so that they are freed with the
     /// invocation: a program about to exit can skip freeing all three at once.
-    _parsed: (clap::Command, ArgMatches),
+    _parsed: Option<(clap::Command, ArgMatches)>,
 }
 
 impl fmt::Debug for Invocation {
@@ -408,11 +410,15 @@ fn choice_arg(question: &crate::tree::Question) -> Arg {
     arg
 }
 
-/// Parses `args` against the command built from `tree`. Only the flag families of the
-/// questions the command line names are built: building and matching every question's
-/// flags was most of a one-shot run. The result is the same, as flags that are not given
-/// take no part in a parse; help, version and errors get the full command.
+/// Parses `args` against the command built from `tree`. Building and matching every
+/// question's flags was most of a one-shot run, so a plain one-shot line is read without
+/// clap ([`plain`]), and otherwise only the flag families of the questions the line names
+/// are built. The result is the same, as flags that are not given take no part in a
+/// parse; help, version and errors get the full command.
 pub fn parse(tree: &Tree, args: Vec<OsString>) -> Result<Invocation, clap::Error> {
+    if let Some(invocation) = plain::parse(tree, &args) {
+        return Ok(invocation);
+    }
     match named_questions(tree, &args) {
         // Without a `rules` word on the line, `rules graph` cannot be what runs.
         Some(named) => {
@@ -452,7 +458,7 @@ fn parse_with(
         cli,
         answered_any: !given.is_empty(),
         answers,
-        _parsed: (clap_command, matches),
+        _parsed: Some((clap_command, matches)),
     })
 }
 
@@ -765,6 +771,85 @@ mod tests {
                 "{line:?}"
             );
         }
+    }
+
+    /// Words of plain one-shot lines, and words that look plain but are not.
+    fn plain_words(tree: &Tree) -> Vec<Vec<String>> {
+        let mut words: Vec<Vec<String>> = Vec::new();
+        for question in &tree.questions {
+            for (flag, _) in answer_flags(question) {
+                words.push(vec![format!("--{flag}")]);
+                words.push(vec![format!("--{flag}=yes")]);
+            }
+            for answer in &question.answers {
+                words.push(vec![format!("--{}={}", question.flag, answer.id)]);
+            }
+            words.push(vec![format!("--{}=", question.flag)]);
+        }
+        for line in [
+            "--format json",
+            "--format=markdown",
+            "--format=text",
+            "--format",
+            "--format=",
+            "--format -i",
+            "--format=JSON",
+            "--color never",
+            "--color=always",
+            "--color=auto",
+            "--color=Never",
+            "--color",
+            "-i",
+            "--interactive",
+            "--interactive=yes",
+            "--no-config",
+            "--no-diagram",
+            "--no-config=1",
+            "--",
+            "-",
+            "-ix",
+            "--expect=412",
+            "--answer=payload=valid",
+            "explain",
+        ] {
+            words.push(line.split_whitespace().map(str::to_string).collect());
+        }
+        words
+    }
+
+    /// Every plain word alone and after every other: read without clap where the reader
+    /// takes the line, the result is clap's, and the benchmark's line is among them.
+    #[test]
+    fn the_plain_reading_is_claps_reading() {
+        let tree = crate::builtin::tree().expect("the built-in pack is compiled");
+        let words = plain_words(&tree);
+        let shown = |r: Result<Invocation, clap::Error>| match r {
+            Ok(invocation) => format!("{invocation:?}"),
+            Err(error) => format!("{:?}: {error}", error.kind()),
+        };
+        let mut plain_lines = 0;
+        for first in std::iter::once(&Vec::new()).chain(&words) {
+            for second in &words {
+                let args: Vec<OsString> = std::iter::once("httpadvise".to_string())
+                    .chain(first.iter().chain(second).cloned())
+                    .map(OsString::from)
+                    .collect();
+                let Some(plain) = plain::parse(&tree, &args) else {
+                    continue;
+                };
+                plain_lines += 1;
+                let clap = parse_with(&tree, args.clone(), &all_questions(&tree), true);
+                assert_eq!(shown(Ok(plain)), shown(clap), "{args:?}");
+            }
+        }
+        assert!(plain_lines > words.len(), "only {plain_lines} plain lines");
+        let benchmark = os(&[
+            "httpadvise",
+            "--no-config",
+            "--precondition",
+            "--payload-valid",
+        ]);
+        assert!(plain::parse(&tree, &benchmark).is_some());
     }
 
     #[test]
