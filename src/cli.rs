@@ -263,6 +263,25 @@ pub fn rule_sources(args: &[OsString], cwd: &Path) -> RuleSources {
     sources
 }
 
+/// The last valid `--color` before `--`, read before the parse so that errors (clap's
+/// among them) and help follow it even when the rest of the line is wrong.
+pub fn color_when(args: &[OsString]) -> ColorWhen {
+    let mut when = ColorWhen::Auto;
+    let mut args = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(arg) = args.next() {
+        let value = match arg.split_once('=') {
+            Some(("--color", value)) => Some(value.to_string()),
+            _ if arg == "--color" => args.next().map(|v| v.to_string()),
+            _ if arg == "--" => break,
+            _ => None,
+        };
+        if let Some(parsed) = value.and_then(|v| ColorWhen::from_str(&v, false).ok()) {
+            when = parsed;
+        }
+    }
+    when
+}
+
 /// The command line parsed with the fixed options alone, for when the rules do not load
 /// and the full command cannot be built: help, version and the `rules` commands that do
 /// not need the pack still work then.
@@ -850,6 +869,22 @@ mod tests {
             "--payload-valid",
         ]);
         assert!(plain::parse(&tree, &benchmark).is_some());
+    }
+
+    #[test]
+    fn the_color_choice_is_read_before_the_parse() {
+        let when = |line: &str| color_when(&os(&line.split_whitespace().collect::<Vec<_>>()));
+        assert_eq!(when("httpadvise --bogus"), ColorWhen::Auto);
+        assert_eq!(when("httpadvise --color never --bogus"), ColorWhen::Never);
+        assert_eq!(
+            when("httpadvise --color=always --color=nope"),
+            ColorWhen::Always
+        );
+        assert_eq!(
+            when("httpadvise rules check --color=never"),
+            ColorWhen::Never
+        );
+        assert_eq!(when("httpadvise -- --color=never"), ColorWhen::Auto);
     }
 
     #[test]

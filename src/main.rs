@@ -18,9 +18,10 @@ use httpadvise::{Output, Run};
 
 fn main() -> ExitCode {
     let args: Vec<OsString> = env::args_os().collect();
+    let when = cli::color_when(&args);
     match run(args) {
         Ok(exit) => ExitCode::from(exit as u8),
-        Err(error) => report(&error),
+        Err(error) => report(&error, when),
     }
 }
 
@@ -117,15 +118,16 @@ fn color_on(when: ColorWhen, stream: &impl IsTerminal) -> bool {
     }
 }
 
-/// The one place errors are printed and turned into exit codes.
-fn report(error: &Error) -> ExitCode {
+/// The one place errors are printed and turned into exit codes. `when` is the command
+/// line's `--color`, which errors follow as the output does.
+fn report(error: &Error, when: ColorWhen) -> ExitCode {
     let exit = error.exit();
     match error {
         Error::Usage(e) => {
             // Help and version are output too: failing to write them is an output error.
-            if let Err(io) = e.print() {
+            if let Err(io) = print_clap(e, when) {
                 if !e.use_stderr() {
-                    return report(&Error::Output(io));
+                    return report(&Error::Output(io), when);
                 }
             }
         }
@@ -135,13 +137,27 @@ fn report(error: &Error) -> ExitCode {
             eprintln!("{error}");
         }
         Error::Rules(_) => {
-            colored::control::set_override(color_on(ColorWhen::Auto, &io::stderr()));
+            colored::control::set_override(color_on(when, &io::stderr()));
             let _ = writeln!(io::stderr(), "{error}");
         }
         _ => {
-            colored::control::set_override(color_on(ColorWhen::Auto, &io::stderr()));
+            colored::control::set_override(color_on(when, &io::stderr()));
             let _ = writeln!(io::stderr(), "{}: {error}", "error".red().bold());
         }
     }
     ExitCode::from(exit as u8)
+}
+
+/// Prints clap's help, version or error on its stream, colored as `when` decides for it.
+fn print_clap(error: &clap::Error, when: ColorWhen) -> io::Result<()> {
+    let styled = error.render();
+    let text = match error.use_stderr() {
+        true if color_on(when, &io::stderr()) => styled.ansi().to_string(),
+        false if color_on(when, &io::stdout()) => styled.ansi().to_string(),
+        _ => styled.to_string(),
+    };
+    match error.use_stderr() {
+        true => io::stderr().lock().write_all(text.as_bytes()),
+        false => io::stdout().lock().write_all(text.as_bytes()),
+    }
 }
