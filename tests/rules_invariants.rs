@@ -8,14 +8,8 @@ use httpadvise::rules::{RuleSources, BUILTIN};
 use httpadvise::tree::Tree;
 
 fn builtin() -> Tree {
-    let sources = RuleSources {
-        builtin: true,
-        paths: Vec::new(),
-        ..RuleSources::default()
-    };
-    httpadvise::load(&sources)
-        .expect("the built-in pack loads")
-        .tree
+    let pack = httpadvise::load(&RuleSources::builtin());
+    pack.expect("the built-in pack loads").tree
 }
 
 #[test]
