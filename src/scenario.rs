@@ -26,7 +26,7 @@ use toml::Spanned;
 
 use crate::engine::Step;
 use crate::error::{Error, Exit};
-use crate::rules::{RuleSources, DEFAULT_PROFILE, MAX_FILE_BYTES, PROFILES};
+use crate::rules::{RuleSources, DEFAULT_PROFILE, PROFILES};
 use crate::session::{self, Mode, SessionError, Source, Verdict};
 use crate::source::{FileId, Sources, Span};
 use crate::tree::{NodeId, QuestionId, Target, Tree};
@@ -330,11 +330,8 @@ fn plural(n: usize, word: &str) -> String {
 }
 
 fn read(path: &Path) -> Result<String, String> {
-    let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(format!("the file is over {MAX_FILE_BYTES} bytes"));
-    }
-    std::fs::read_to_string(path).map_err(|e| e.to_string())
+    let bytes = crate::rules::read_limited(path)?;
+    String::from_utf8(bytes).map_err(|_| "the file is not UTF-8".to_string())
 }
 
 /// One case: its answers, the walk, and every way the result differs from what it

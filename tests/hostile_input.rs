@@ -100,6 +100,54 @@ fn a_rule_file_over_the_size_limit_is_refused_before_reading() {
     );
 }
 
+/// A device has no size to check before reading: the limit must stop the reading itself,
+/// for rule files, house rules and scenario fixtures alike.
+#[cfg(unix)]
+#[test]
+fn an_endless_device_is_refused_at_the_limit_not_read_forever() {
+    for args in [
+        vec!["--no-config", "--rules", "/dev/zero", "--payload-valid"],
+        vec!["--config", "/dev/zero", "--payload-valid"],
+        vec!["--no-config", "rules", "test", "/dev/zero"],
+    ] {
+        let output = httpadvise(&args);
+        assert_eq!(output.status.code(), Some(78), "{args:?}");
+        // `rules test` reports a fixture it cannot run with its results, on stdout.
+        let shown = format!(
+            "{}{}",
+            stderr(&output),
+            String::from_utf8_lossy(&output.stdout)
+        );
+        assert!(
+            shown.contains("/dev/zero") && shown.contains("more than the limit of 16777216 bytes"),
+            "{args:?}: {shown}"
+        );
+    }
+}
+
+/// Rules may come through a pipe, as `--rules <(generate-rules)` gives them.
+#[cfg(unix)]
+#[test]
+fn rules_read_from_a_pipe_load() {
+    let rules = fs::read("tests/fixtures/lint/clean.toml").expect("a fixture");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_httpadvise"))
+        .args(["--no-config", "--rules", "/dev/stdin"])
+        .args(["rules", "check"])
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    std::io::Write::write_all(&mut child.stdin.take().expect("stdin"), &rules).expect("sent");
+    let output = child.wait_with_output().expect("it ends");
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let report = String::from_utf8_lossy(&output.stdout);
+    // The built-in files, the default profile, and the rules from the pipe.
+    let files = httpadvise::rules::BUILTIN.len() + 2;
+    assert!(report.contains(&format!("{files} files checked")), "{report}");
+}
+
 #[test]
 fn a_folder_with_no_rule_files_is_an_error() {
     let dir = temp("empty-folder");

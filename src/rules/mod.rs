@@ -3,6 +3,7 @@
 pub mod raw;
 
 use std::fs;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Kind};
@@ -278,11 +279,27 @@ struct RuleFile {
     read: PathBuf,
 }
 
+/// A path that opens but does not resolve: a pipe, as `/dev/stdin` or `<(command)` gives,
+/// links to a name like `pipe:[1234]` that is no path. It is read as given; anything else
+/// that does not resolve (a link loop, a missing file) is the error resolving gave.
+fn opened_as_given(path: &Path, error: &std::io::Error) -> Result<Vec<RuleFile>, String> {
+    match fs::metadata(path) {
+        Ok(meta) if !meta.is_dir() => Ok(vec![RuleFile {
+            shown: path.to_path_buf(),
+            read: path.to_path_buf(),
+        }]),
+        _ => Err(io_reason(error)),
+    }
+}
+
 /// The rule files a `--rules` path names: the file itself, or a folder's `*.toml` files in
 /// name order. Paths are resolved first, so a link loop is an error rather than a trap; a
 /// folder's files must resolve inside it, so a link cannot make the tool read elsewhere.
 fn rule_files(path: &Path) -> Result<Vec<RuleFile>, String> {
-    let resolved = fs::canonicalize(path).map_err(|e| io_reason(&e))?;
+    let resolved = match fs::canonicalize(path) {
+        Ok(resolved) => resolved,
+        Err(error) => return opened_as_given(path, &error),
+    };
     if !resolved.is_dir() {
         return Ok(vec![RuleFile {
             shown: path.to_path_buf(),
@@ -321,6 +338,19 @@ pub fn find_house_rules(folder: &Path) -> Option<PathBuf> {
 }
 
 fn read_rule_file(path: &Path) -> Result<String, String> {
+    let bytes = read_limited(path)?;
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "the file is not UTF-8 (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
+/// The bytes of `path`, at most [`MAX_FILE_BYTES`] of them, or why not. A regular file
+/// over the limit is refused before it is read; a device or a pipe (`/dev/zero`,
+/// `<(command)`) has no size to check, so the limit also stops the reading itself.
+pub fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
     let meta = fs::metadata(path).map_err(|e| io_reason(&e))?;
     if meta.len() > MAX_FILE_BYTES {
         return Err(format!(
@@ -328,13 +358,17 @@ fn read_rule_file(path: &Path) -> Result<String, String> {
             meta.len()
         ));
     }
-    let bytes = fs::read(path).map_err(|e| io_reason(&e))?;
-    String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "the file is not UTF-8 (invalid byte at offset {})",
-            e.utf8_error().valid_up_to()
-        )
-    })
+    let file = fs::File::open(path).map_err(|e| io_reason(&e))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_reason(&e))?;
+    match bytes.len() as u64 > MAX_FILE_BYTES {
+        true => Err(format!(
+            "it gave more than the limit of {MAX_FILE_BYTES} bytes"
+        )),
+        false => Ok(bytes),
+    }
 }
 
 fn io_reason(error: &std::io::Error) -> String {
