@@ -6,7 +6,8 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 load="$root/fuzz/corpus/load"
 answers="$root/fuzz/corpus/answers"
-mkdir -p "$load" "$answers"
+fixture="$root/fuzz/corpus/fixture"
+mkdir -p "$load" "$answers" "$fixture"
 
 # Rule files as they are, including every broken one the error tests use.
 for file in "$root"/rules/*.toml "$root"/rules/profiles/*.toml "$root"/tests/fixtures/errors/*.toml; do
@@ -64,4 +65,11 @@ for file in sorted(root.glob("rules/**/*.toml")):
 for word in sorted(words):
     print(f'"{word}"')
 PY
-echo "seeded: $(ls "$load" | wc -l) load, $(ls "$answers" | wc -l) answers"
+# Scenario fixtures: the built-in pack's own, the broken ones, and those kept from runs.
+for file in "$root"/tests/scenarios/*.toml "$root"/tests/fixtures/scenarios/*.toml \
+    "$root"/tests/fixtures/fuzz/fixture-*; do
+    [ -e "$file" ] || continue
+    name="${file#"$root"/}"
+    cp "$file" "$fixture/${name//\//_}"
+done
+echo "seeded: $(ls "$load" | wc -l) load, $(ls "$answers" | wc -l) answers, $(ls "$fixture" | wc -l) fixture"

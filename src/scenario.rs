@@ -68,6 +68,17 @@ struct PackRun {
     covered: BTreeSet<(NodeId, usize)>,
 }
 
+impl PackRun {
+    fn new(key: PackKey, pack: Result<Pack, String>) -> Self {
+        PackRun {
+            key,
+            pack,
+            fixtures: Vec::new(),
+            covered: BTreeSet::new(),
+        }
+    }
+}
+
 /// What makes two fixtures' packs the same: the layers they load.
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct PackKey {
@@ -115,53 +126,101 @@ struct Runner<'a> {
     base: &'a RuleSources,
     files: Sources,
     packs: Vec<PackRun>,
+    /// Whether packs other than those given may be loaded (see [`run_text`]).
+    offline: bool,
     tally: Tally,
 }
 
 /// Runs every case of every fixture; `Exit::Disagree` if any fails.
 pub fn run(fixtures: &[PathBuf], base: &RuleSources, out: &mut dyn Write) -> Result<Exit, Error> {
-    let mut runner = Runner {
-        base,
-        files: Sources::default(),
-        packs: Vec::new(),
-        tally: Tally::default(),
-    };
+    let mut runner = Runner::new(base, Vec::new());
     let mut report = String::new();
     for fixture in fixtures {
         runner.fixture(fixture, &mut report);
     }
-    runner.coverage(&mut report);
-    let Tally {
-        passed,
-        failed,
-        broken,
-    } = runner.tally;
-    if broken > 0 {
-        let _ = writeln!(report, "\n{} could not run", plural(broken, "fixture"));
-    }
-    // CI reads this last line as it stands: no color, nothing else on it.
-    let _ = writeln!(report, "\n{passed} passed, {failed} failed");
-    out.write_all(report.as_bytes()).map_err(Error::Output)?;
-    // A fixture that cannot run is bad input, like a rule file that does not load; a
-    // case that runs and disagrees is the rules' answer.
-    Ok(match (broken, failed) {
-        (0, 0) => Exit::Advice,
-        (0, _) => Exit::Disagree,
-        _ => Exit::Rules,
-    })
+    runner.finish(report, out)
 }
 
-impl Runner<'_> {
+/// Runs one fixture given as text against the built-in pack, reading no file: a fixture
+/// that names rule files or another profile is reported as one that cannot run. What the
+/// fuzz target for fixtures calls.
+pub fn run_text(name: &str, text: &str, out: &mut dyn Write) -> Result<Exit, Error> {
+    let base = RuleSources::builtin();
+    let key = PackKey {
+        builtin: true,
+        profile: Some(DEFAULT_PROFILE.to_string()),
+        paths: Vec::new(),
+    };
+    let pack = crate::load(&key.sources()).map_err(Error::Rules)?;
+    let mut runner = Runner::new(&base, vec![PackRun::new(key, Ok(pack))]);
+    runner.offline = true;
+    let mut report = String::new();
+    runner.fixture_text(
+        name.to_string(),
+        Path::new(""),
+        text.to_string(),
+        &mut report,
+    );
+    runner.finish(report, out)
+}
+
+impl<'a> Runner<'a> {
+    fn new(base: &'a RuleSources, packs: Vec<PackRun>) -> Self {
+        Runner {
+            base,
+            files: Sources::default(),
+            packs,
+            offline: false,
+            tally: Tally::default(),
+        }
+    }
+
+    /// Writes the report with its totals; the exit says how the run went.
+    fn finish(self, mut report: String, out: &mut dyn Write) -> Result<Exit, Error> {
+        self.coverage(&mut report);
+        let Tally {
+            passed,
+            failed,
+            broken,
+        } = self.tally;
+        if broken > 0 {
+            let _ = writeln!(report, "\n{} could not run", plural(broken, "fixture"));
+        }
+        // CI reads this last line as it stands: no color, nothing else on it.
+        let _ = writeln!(report, "\n{passed} passed, {failed} failed");
+        out.write_all(report.as_bytes()).map_err(Error::Output)?;
+        // A fixture that cannot run is bad input, like a rule file that does not load; a
+        // case that runs and disagrees is the rules' answer.
+        Ok(match (broken, failed) {
+            (0, 0) => Exit::Advice,
+            (0, _) => Exit::Disagree,
+            _ => Exit::Rules,
+        })
+    }
+
     fn fixture(&mut self, path: &Path, report: &mut String) {
-        let Some((file, raw)) = self.parse(path, report) else {
+        let name = path.display().to_string();
+        match read(path) {
+            Ok(text) => {
+                let folder = path.parent().unwrap_or(Path::new(""));
+                self.fixture_text(name, folder, text, report);
+            }
+            Err(reason) => self.broken(report, &format!("{name}: {reason}")),
+        }
+    }
+
+    /// Runs the fixture `text`, reported as `name`; its rule files are under `folder`.
+    fn fixture_text(&mut self, name: String, folder: &Path, text: String, report: &mut String) {
+        let Some((file, raw)) = self.parse(name, text, report) else {
             return;
         };
-        let key = match self.pack_key(path, file, &raw) {
+        let key = match self.pack_key(folder, file, &raw) {
             Ok(key) => key,
             Err(message) => return self.broken(report, &message),
         };
         let index = self.pack_index(key);
-        self.packs[index].fixtures.push(path.display().to_string());
+        let name = self.files.file(file).name.to_string();
+        self.packs[index].fixtures.push(name);
         if let Err(problems) = &self.packs[index].pack {
             // Pointed at the fixture's own rule files when it names some.
             let at = raw.rules.first().map_or(0..0, Spanned::span);
@@ -172,16 +231,13 @@ impl Runner<'_> {
         self.cases(index, file, &raw, report);
     }
 
-    /// Reads and parses a fixture, or reports why it cannot (a failure of one case).
-    fn parse(&mut self, path: &Path, report: &mut String) -> Option<(FileId, RawFixture)> {
-        let name = path.display().to_string();
-        let text = match read(path) {
-            Ok(text) => text,
-            Err(reason) => {
-                self.broken(report, &format!("{name}: {reason}"));
-                return None;
-            }
-        };
+    /// Parses a fixture, or reports why it cannot.
+    fn parse(
+        &mut self,
+        name: String,
+        text: String,
+        report: &mut String,
+    ) -> Option<(FileId, RawFixture)> {
         let file = self.files.add(name, text);
         match toml::from_str::<RawFixture>(&self.files.file(file).text) {
             Ok(raw) => Some((file, raw)),
@@ -206,7 +262,7 @@ impl Runner<'_> {
     }
 
     /// The layers a fixture loads: the run's, its own profile, its own rule files.
-    fn pack_key(&self, path: &Path, file: FileId, raw: &RawFixture) -> Result<PackKey, String> {
+    fn pack_key(&self, folder: &Path, file: FileId, raw: &RawFixture) -> Result<PackKey, String> {
         let profile = match &raw.profile {
             Some(profile) => Some(self.profile(file, profile)?),
             None => self.base.profile.clone(),
@@ -215,7 +271,6 @@ impl Runner<'_> {
             .base
             .builtin
             .then(|| profile.unwrap_or(DEFAULT_PROFILE.to_string()));
-        let folder = path.parent().unwrap_or(Path::new(""));
         let mut paths = self.base.paths.clone();
         paths.extend(raw.rules.iter().map(|r| folder.join(r.get_ref())));
         Ok(PackKey {
@@ -254,13 +309,11 @@ impl Runner<'_> {
         if let Some(i) = self.packs.iter().position(|p| p.key == key) {
             return i;
         }
-        let pack = crate::load(&key.sources()).map_err(|r| Error::Rules(r).to_string());
-        self.packs.push(PackRun {
-            key,
-            pack,
-            fixtures: Vec::new(),
-            covered: BTreeSet::new(),
-        });
+        let pack = match self.offline {
+            true => Err("this run loads no other rule packs".to_string()),
+            false => crate::load(&key.sources()).map_err(|r| Error::Rules(r).to_string()),
+        };
+        self.packs.push(PackRun::new(key, pack));
         self.packs.len() - 1
     }
 

@@ -3,13 +3,14 @@
 //! stays covered by `cargo test` without a nightly toolchain or libFuzzer.
 //!
 //! A file's name picks the target: `load-*` is a rule file, `answers-*` a command line
-//! (arguments separated by NUL bytes).
+//! (arguments separated by NUL bytes), `fixture-*` a scenario fixture.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use httpadvise::diagnostic::Kind;
+use httpadvise::error::Exit;
 
 #[path = "../fuzz/src/lib.rs"]
 mod fuzz_checks;
@@ -58,8 +59,11 @@ fn every_fixture_has_a_known_target() {
     for entry in fs::read_dir(DIR).expect("the fuzz fixtures folder") {
         let name = file_name(&entry.expect("a readable folder entry").path());
         assert!(
-            name.starts_with("load-") || name.starts_with("answers-"),
-            "{name}: a fixture must start with `load-` or `answers-`, or it is never replayed"
+            ["load-", "answers-", "fixture-"]
+                .iter()
+                .any(|prefix| name.starts_with(prefix)),
+            "{name}: a fixture must start with `load-`, `answers-` or `fixture-`, or it is \
+             never replayed"
         );
     }
 }
@@ -81,6 +85,27 @@ fn saved_rule_files_load_or_are_rejected_with_reasons() {
 fn saved_command_lines_parse_or_are_refused() {
     for (_, bytes) in inputs("answers-") {
         let _ = fuzz_checks::answers(&bytes);
+    }
+}
+
+/// Every saved scenario fixture runs to a report whose totals and exit agree (the target's
+/// own check), and these ends are the ones their cases call for.
+#[test]
+fn saved_fixtures_run_to_a_report_that_agrees_with_the_exit() {
+    let expected = [
+        ("fixture-names-other-layers.toml", Exit::Rules),
+        ("fixture-not-utf8-wrong-types.toml", Exit::Rules),
+        ("fixture-pass-and-fail.toml", Exit::Disagree),
+    ];
+    let saved = inputs("fixture-");
+    assert_eq!(
+        saved.len(),
+        expected.len(),
+        "a new fixture needs its expected exit here"
+    );
+    for ((path, bytes), (name, exit)) in saved.iter().zip(expected) {
+        assert_eq!(file_name(path), name);
+        assert_eq!(fuzz_checks::fixture(bytes), exit, "{name}");
     }
 }
 

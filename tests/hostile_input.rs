@@ -145,7 +145,10 @@ fn rules_read_from_a_pipe_load() {
     let report = String::from_utf8_lossy(&output.stdout);
     // The built-in files, the default profile, and the rules from the pipe.
     let files = httpadvise::rules::BUILTIN.len() + 2;
-    assert!(report.contains(&format!("{files} files checked")), "{report}");
+    assert!(
+        report.contains(&format!("{files} files checked")),
+        "{report}"
+    );
 }
 
 #[test]

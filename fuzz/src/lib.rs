@@ -10,8 +10,10 @@ use std::sync::OnceLock;
 use httpadvise::cli;
 use httpadvise::diagnostic::{Diagnostic, Kind};
 use httpadvise::engine::{self, Walk};
+use httpadvise::error::Exit;
 use httpadvise::paths;
 use httpadvise::rules::RuleSources;
+use httpadvise::scenario;
 use httpadvise::session::{self, Mode};
 use httpadvise::source::Sources;
 use httpadvise::tree::Tree;
@@ -222,4 +224,35 @@ pub fn answers(data: &[u8]) -> Parsed {
             Parsed::Refused
         }
     }
+}
+
+/// The name every fuzzed scenario fixture is run under.
+pub const FIXTURE_NAME: &str = "fixture.toml";
+
+/// The `fixture` target: any bytes as a scenario fixture for `rules test`, run against the
+/// built-in pack without reading a file. It must end in a report whose last line is the
+/// totals, and an exit that agrees with them.
+pub fn fixture(data: &[u8]) -> Exit {
+    let text = String::from_utf8_lossy(data);
+    let mut out = Vec::new();
+    let exit = scenario::run_text(FIXTURE_NAME, &text, &mut out)
+        .expect("the built-in pack loads and the report is written");
+    let report = String::from_utf8(out).expect("the report is UTF-8");
+    let last = report.lines().last().unwrap_or_default();
+    let failed = failed_count(last).unwrap_or_else(|| panic!("no totals: {report}"));
+    let broken = report.contains("could not run");
+    let expected = match (broken, failed) {
+        (true, _) => Exit::Rules,
+        (false, 0) => Exit::Advice,
+        (false, _) => Exit::Disagree,
+    };
+    assert_eq!(exit, expected, "{report}");
+    exit
+}
+
+/// M of the totals line `N passed, M failed`.
+fn failed_count(line: &str) -> Option<usize> {
+    let (passed, failed) = line.strip_suffix(" failed")?.split_once(" passed, ")?;
+    passed.parse::<usize>().ok()?;
+    failed.parse().ok()
 }
