@@ -120,7 +120,10 @@ pub fn run(run: Run<'_>) -> Result<Exit, Error> {
         Some(Command::Rules { command }) => rules_command(tree, invocation, sources, command, out)?,
         Some(Command::Profiles { command }) => profiles::run(command.as_ref(), width, out)?,
         Some(Command::Completions { shell }) => {
-            clap_complete::generate(*shell, &mut cli::command(tree), "httpadvise", out);
+            // clap_complete panics when a write fails: it writes to memory, we to `out`.
+            let mut script = Vec::new();
+            clap_complete::generate(*shell, &mut cli::command(tree), "httpadvise", &mut script);
+            out.write_all(&script).map_err(Error::Output)?;
             Exit::Advice
         }
         Some(Command::Man) => {

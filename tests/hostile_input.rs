@@ -219,22 +219,73 @@ fn a_reader_that_stops_early_gets_a_quiet_exit() {
     assert_eq!(errors, "", "no broken-pipe noise");
 }
 
+/// Every command that writes output, in each of its forms.
+const WRITERS: &[&[&str]] = &[
+    &["--precondition", "--payload-valid"],
+    &["--payload-valid", "--format", "json"],
+    &["--payload-valid", "--format", "markdown"],
+    &["--payload-invalid", "--compare-profiles"],
+    &["--payload-valid", "--expect", "400"],
+    &["--help"],
+    &["--version"],
+    &["explain", "422"],
+    &["compare", "400", "422"],
+    &["profiles"],
+    &["profiles", "show", "zalando"],
+    &["rules", "check"],
+    &["rules", "graph"],
+    &["rules", "graph", "--format", "mermaid"],
+    &["rules", "schema"],
+    &["rules", "test", "tests/scenarios/rfc.toml"],
+    &["completions", "bash"],
+    &["completions", "zsh"],
+    &["completions", "fish"],
+    &["completions", "elvish"],
+    &["completions", "powershell"],
+    &["man"],
+];
+
+fn run_writer(args: &[&str], stdout: Stdio) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_httpadvise"))
+        .arg("--no-config")
+        .args(args)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .stdout(stdout)
+        .output()
+        .expect("runs")
+}
+
 #[cfg(target_os = "linux")]
 #[test]
-fn a_full_disk_is_an_error_with_exit_74() {
-    let full = fs::OpenOptions::new()
-        .write(true)
-        .open("/dev/full")
-        .expect("/dev/full");
-    let output = Command::new(env!("CARGO_BIN_EXE_httpadvise"))
-        .args(["--precondition", "--payload-valid"])
-        .stdout(full)
-        .output()
-        .expect("runs");
-    assert_eq!(output.status.code(), Some(74));
-    assert!(
-        stderr(&output).contains("cannot write the output"),
-        "{}",
-        stderr(&output)
-    );
+fn every_command_reports_a_full_disk_with_exit_74() {
+    for args in WRITERS {
+        let full = fs::OpenOptions::new().write(true).open("/dev/full");
+        let output = run_writer(args, full.expect("/dev/full").into());
+        assert_eq!(
+            output.status.code(),
+            Some(74),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+        assert!(
+            stderr(&output).contains("cannot write the output"),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn every_command_exits_quietly_into_a_closed_pipe() {
+    for args in WRITERS {
+        let (reader, writer) = std::io::pipe().expect("a pipe");
+        // Closed before the program writes a byte.
+        drop(reader);
+        let output = run_writer(args, writer.into());
+        let exit = output.status.code();
+        assert!(matches!(exit, Some(0 | 1)), "{args:?}: {exit:?}");
+        assert_eq!(stderr(&output), "", "{args:?}: no broken-pipe noise");
+    }
 }
