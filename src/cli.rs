@@ -50,6 +50,8 @@ pub struct Cli {
 
     /// Answer as a named API guide does (see `httpadvise profiles`)
     #[arg(long, value_name = "NAME", global = true, value_parser = profile_names())]
+    // Profiles overlay the built-in rules: without them there is nothing to overlay.
+    #[arg(conflicts_with = "no_builtin_rules")]
     pub profile: Option<String>,
 
     /// Read house rules from this file instead of the nearest .httpadvise.toml
@@ -73,7 +75,7 @@ pub struct Cli {
     pub expect: Option<u16>,
 
     /// Show what every profile recommends for these answers, side by side
-    #[arg(long, conflicts_with = "expect")]
+    #[arg(long, conflicts_with_all = ["expect", "profile", "no_builtin_rules"])]
     pub compare_profiles: bool,
 
     /// Leave the Mermaid flowchart out of --format markdown
