@@ -76,9 +76,10 @@ fn without_pack(
     rejected: Rejected,
 ) -> Result<Exit, Error> {
     let command = match cli::parse_fixed(args) {
-        Err(e) if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) => {
-            return Err(Error::Usage(e))
+        Err(e) if e.kind() == ErrorKind::DisplayHelp => {
+            return Err(help_without_pack(args, sources, rejected))
         }
+        Err(e) if e.kind() == ErrorKind::DisplayVersion => return Err(Error::Usage(e)),
         Ok(Cli {
             command: Some(Command::Rules { command }),
             ..
@@ -88,6 +89,30 @@ fn without_pack(
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     httpadvise::rules_standalone(&command, sources, &mut out).unwrap_or(Err(Error::Rules(rejected)))
+}
+
+/// Help when the rules do not load: with the built-in pack's answer flags if the run
+/// includes it, and a warning that the rules' own flags are missing and why.
+fn help_without_pack(args: &[OsString], sources: &RuleSources, rejected: Rejected) -> Error {
+    let problems = rejected.diagnostics.len();
+    let s = if problems == 1 { "" } else { "s" };
+    let listed = match sources.builtin {
+        true => "only the built-in answer flags are listed",
+        false => "no answer flags are listed",
+    };
+    eprintln!(
+        "warning: the rules did not load ({problems} problem{s}), so {listed}; \
+         `httpadvise rules check` shows why"
+    );
+    let builtin = sources
+        .builtin
+        .then(|| httpadvise::load(&RuleSources::builtin()).ok())
+        .flatten();
+    let help = match builtin {
+        Some(pack) => cli::parse(&pack.tree, args.to_vec()).err(),
+        None => cli::parse_fixed(args).err(),
+    };
+    help.map_or(Error::Rules(rejected), Error::Usage)
 }
 
 /// The terminal's width when writing to one; otherwise a width that reads well pasted.

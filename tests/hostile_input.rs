@@ -176,6 +176,19 @@ fn help_works_even_when_the_rules_do_not_load() {
     let output = httpadvise(&["--no-builtin-rules", "--help"]);
     assert_eq!(output.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&output.stdout).contains("Usage: httpadvise"));
+    assert!(stderr(&output).contains("so no answer flags are listed"));
+}
+
+#[test]
+fn help_lists_the_built_in_flags_and_warns_when_added_rules_do_not_load() {
+    let output = httpadvise(&["--rules", "no-such-rules.toml", "--help"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("--payload-valid"));
+    assert_eq!(
+        stderr(&output),
+        "warning: the rules did not load (1 problem), so only the built-in answer flags are \
+         listed; `httpadvise rules check` shows why\n"
+    );
 }
 
 #[test]
