@@ -3,6 +3,7 @@
 use std::fmt::{self, Display};
 
 use colored::Colorize;
+use unicode_width::UnicodeWidthChar;
 
 use crate::source::{Sources, Span};
 
@@ -210,12 +211,25 @@ pub(crate) fn snippet(sources: &Sources, span: &Span, location: &str) -> String 
     let line = sources.line_text(span);
     let gutter = " ".repeat(at.line.to_string().len());
     let width = span_width(sources, span, line, at.col);
-    let pad = " ".repeat(at.col - 1);
+    let pad = caret_pad(line, at.col);
     let arrow = "-->".blue().bold();
     let bar = "|".blue().bold();
     let number = at.line.to_string().blue().bold();
     let caret = "^".repeat(width).red().bold();
     format!("{gutter}{arrow} {location}\n{gutter} {bar}\n{number} {bar} {line}\n{gutter} {bar} {pad}{caret}\n")
+}
+
+/// What puts the caret under column `col` of `line` as a terminal shows it: a tab where
+/// the line has one (its width is the terminal's to choose), else as many spaces as each
+/// character is wide.
+fn caret_pad(line: &str, col: usize) -> String {
+    line.chars()
+        .take(col - 1)
+        .map(|c| match c {
+            '\t' => "\t".to_string(),
+            c => " ".repeat(c.width().unwrap_or(0)),
+        })
+        .collect()
 }
 
 /// How many characters the caret covers: the span, cut at the end of its first line.
@@ -236,4 +250,34 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
         Some(span) => (0, span.file, span.range.start),
         None => (1, crate::source::FileId(0), 0),
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_caret_keeps_tabs_and_wide_characters_in_step_with_the_line() {
+        colored::control::set_override(false);
+        let mut sources = Sources::default();
+        let text = "[[question]]\n\tkind = \"maybe\"\n名前 = \"x\"\n";
+        let file = sources.add("t.toml", text);
+        let at = |needle: &str| {
+            let start = text.find(needle).expect("in the text");
+            Span {
+                file,
+                range: start..start + needle.len(),
+            }
+        };
+        let tab = snippet(&sources, &at("\"maybe\""), "t.toml:2:9");
+        assert!(
+            tab.ends_with("2 | \tkind = \"maybe\"\n  | \t       ^^^^^^^\n"),
+            "{tab:?}"
+        );
+        let wide = snippet(&sources, &at("\"x\""), "t.toml:3:6");
+        assert!(
+            wide.ends_with("3 | 名前 = \"x\"\n  |        ^^^\n"),
+            "{wide:?}"
+        );
+    }
 }
