@@ -182,17 +182,20 @@ pub struct Status {
 }
 
 impl Cite {
-    /// "RFC 9110 §15.5.13 412 Precondition Failed": the document, section and title.
+    /// The document, section and title: "RFC 9110 §15.5.13 412 Precondition Failed" for a
+    /// numbered section; a named one, as guides have, reads "Google AIP-193, Guidance
+    /// (Errors)", since "§Guidance" would read as a number that is not there.
     pub fn label(&self) -> String {
-        let section = self
+        let numbered = self
             .section
             .as_deref()
-            .map_or(String::new(), |s| format!(" §{s}"));
-        let title = self
-            .title
-            .as_deref()
-            .map_or(String::new(), |t| format!(" {t}"));
-        format!("{}{section}{title}", self.document)
+            .is_some_and(|s| s.starts_with(|c: char| c.is_ascii_digit()));
+        let (section, title) = match (self.section.as_deref(), self.title.as_deref()) {
+            (Some(s), t) if numbered => (format!(" §{s}"), t.map(|t| format!(" {t}"))),
+            (Some(s), t) => (format!(", {s}"), t.map(|t| format!(" ({t})"))),
+            (None, t) => (String::new(), t.map(|t| format!(" {t}"))),
+        };
+        format!("{}{section}{}", self.document, title.unwrap_or_default())
     }
 }
 
@@ -274,3 +277,40 @@ impl Question {
 /// The answer indices of a yes/no question.
 pub const YES: usize = 0;
 pub const NO: usize = 1;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cite(
+        document: &'static str,
+        section: Option<&'static str>,
+        title: Option<&'static str>,
+    ) -> Cite {
+        Cite {
+            document: document.into(),
+            section: section.map(Into::into),
+            title: title.map(Into::into),
+            url: "https://example.org".into(),
+        }
+    }
+
+    #[test]
+    fn a_numbered_section_takes_a_section_sign_and_a_named_one_does_not() {
+        let rfc = cite("RFC 9110", Some("15.5.13"), Some("412 Precondition Failed"));
+        assert_eq!(rfc.label(), "RFC 9110 §15.5.13 412 Precondition Failed");
+        let guide = cite("Google AIP-193", Some("Guidance"), Some("Errors"));
+        assert_eq!(guide.label(), "Google AIP-193, Guidance (Errors)");
+        let rule = cite(
+            "Zalando RESTful API Guidelines",
+            Some("#150, status code 400"),
+            None,
+        );
+        assert_eq!(
+            rule.label(),
+            "Zalando RESTful API Guidelines, #150, status code 400"
+        );
+        let whole = cite("RFC 9457", None, Some("Problem Details"));
+        assert_eq!(whole.label(), "RFC 9457 Problem Details");
+    }
+}

@@ -180,3 +180,21 @@ fn prose_is_escaped_where_markdown_would_read_it() {
         );
     }
 }
+
+/// The README shows a profile comparison as this command prints it; it must not drift.
+#[test]
+fn the_readme_comparison_table_is_the_real_output() {
+    let readme = std::fs::read_to_string("README.md").expect("README.md");
+    let start = readme
+        .find("| Profile | Status |")
+        .expect("the README's comparison table");
+    let table = &readme[start..];
+    let table = &table[..table.find("\n\n").expect("the table ends")];
+    let actual = markdown(&[
+        "--payload-invalid",
+        "--compare-profiles",
+        "--format",
+        "markdown",
+    ]);
+    assert_eq!(actual.trim_end(), table);
+}
