@@ -317,6 +317,11 @@ fn paragraphs(text: &str, out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
+/// Prose for a table cell: on one line, with the pipes that would end the cell escaped.
+pub(crate) fn cell(text: &str) -> String {
+    prose(&flat(text)).replace('|', "\\|")
+}
+
 /// Prose on one line, for a list item that a line break would end.
 fn flat(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")

@@ -207,22 +207,32 @@ fn row(tree: &Tree, answers: &[Option<usize>]) -> Result<Row, Error> {
         title: report.title.to_string(),
         code: position.and_then(|p| p.code).map(str::to_string),
         reason: position.map(|p| p.reason.to_string()),
-        // Every cell cites something: the guide where it speaks, else the rules' own source.
-        cite: position
-            .and_then(|p| p.cite.cloned())
-            .or_else(|| report.citations.first().cloned()),
+        // A position is its own basis: its cite if it has one, else its reason. Without a
+        // position the rules' own source stands behind the status.
+        cite: match position {
+            Some(p) => p.cite.cloned(),
+            None => report.citations.first().cloned(),
+        },
         fallback: report.fallback,
         disagrees: false,
     })
 }
 
 fn basis(row: &Row) -> String {
-    let cite = row.cite.as_ref().map_or(String::new(), cite_line);
-    match row.fallback {
-        true => format!("silent here, so the RFC reading: {cite}"),
-        false => cite,
+    let cite = row.cite.as_ref().map(cite_line);
+    match (row.fallback, cite) {
+        (true, cite) => format!(
+            "silent here, so the RFC reading: {}",
+            cite.unwrap_or_default()
+        ),
+        (false, Some(cite)) => cite,
+        (false, None) => row.reason.clone().unwrap_or_default(),
     }
 }
+
+/// The width of the profile column; a longer name (the house rules' path) gets a line of
+/// its own, so the statuses stay in one column.
+const NAME_WIDTH: usize = 11;
 
 fn table_text(rows: &[Row], w: &mut Text<'_>) -> io::Result<()> {
     for row in rows {
@@ -235,10 +245,15 @@ fn table_text(rows: &[Row], w: &mut Text<'_>) -> io::Result<()> {
             .code
             .as_deref()
             .map_or(String::new(), |c| format!(" ({c})"));
+        let mut name = row.profile.as_str();
+        if name.chars().count() > NAME_WIDTH {
+            writeln!(w.out, "{}", name.bold())?;
+            name = "";
+        }
         writeln!(
             w.out,
-            "{:<11} {} {}{}{mark}",
-            row.profile.bold(),
+            "{:<NAME_WIDTH$} {} {}{}{mark}",
+            name.bold(),
             status_color(row.status),
             row.title,
             code
@@ -261,7 +276,10 @@ fn table_markdown(rows: &[Row], out: &mut dyn Write) -> io::Result<()> {
             (Some(cite), true) => {
                 format!("silent; RFC reading: {}", crate::markdown::link(cite))
             }
-            (None, _) => String::new(),
+            (None, _) => row
+                .reason
+                .as_deref()
+                .map_or(String::new(), crate::markdown::cell),
         };
         let code = row
             .code

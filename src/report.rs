@@ -273,7 +273,11 @@ fn changes<'a>(tree: &'a Tree, verdict: &Verdict) -> Vec<ChangeOut<'a>> {
     for position in tree.positions.get(&verdict.outcome).into_iter().flatten() {
         let layer = &tree.layers[position.layer];
         if position.status != status || matches!(layer, Layer::House(_) | Layer::Rules(_)) {
-            let what = format!("status {status} → {}", position.status);
+            // A house or rules-file position that agrees is listed for its reason.
+            let what = match position.status == status {
+                true => format!("status {status} kept"),
+                false => format!("status {status} → {}", position.status),
+            };
             changes.push(ChangeOut {
                 by: layer.to_string(),
                 what,

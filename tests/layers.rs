@@ -193,7 +193,53 @@ fn house_rules_get_a_row_of_their_own_in_the_comparison() {
         (last["status"].as_u64(), last["disagrees"].as_bool()),
         (Some(400), Some(true))
     );
+    // The house position cites nothing: its reason is its basis, not the RFC's 422.
+    assert_eq!(last["cite"], Value::Null);
+    assert_eq!(
+        last["reason"],
+        "Our clients expect every validation error as 400."
+    );
     assert_eq!(table["rows"].as_array().map(Vec::len), Some(8));
+}
+
+#[test]
+fn the_house_rows_long_name_keeps_the_status_column_and_shows_its_reason() {
+    let (top, sub) = house("house-compare-text", VALIDATION_IS_400);
+    let output = httpadvise(&sub, &["--payload-invalid", "--compare-profiles"]);
+    let _ = std::fs::remove_dir_all(&top);
+    let text = String::from_utf8_lossy(&output.stdout).into_owned();
+    let file = top.join(".httpadvise.toml").display().to_string();
+    let tail = text
+        .split_once(&format!("house rules ({file})\n"))
+        .map(|(_, tail)| tail)
+        .unwrap_or_else(|| panic!("the house row on a line of its own: {text}"));
+    assert!(
+        tail.starts_with(
+            "            400 Bad Request ≠ rfc\n            Our clients expect every validation error as 400.\n"
+        ),
+        "{tail:?}"
+    );
+}
+
+#[test]
+fn a_house_position_that_keeps_the_profiles_status_says_so() {
+    let (top, sub) = house("house-keeps", VALIDATION_IS_400);
+    let args = [
+        "--profile",
+        "zalando",
+        "--payload-invalid",
+        "--format",
+        "json",
+    ];
+    let report = json(&httpadvise(&sub, &args));
+    let _ = std::fs::remove_dir_all(&top);
+    let whats: Vec<&str> = report["changes"]
+        .as_array()
+        .expect("changes")
+        .iter()
+        .filter_map(|c| c["what"].as_str())
+        .collect();
+    assert_eq!(whats, ["status 422 → 400", "status 400 kept"]);
 }
 
 #[test]
