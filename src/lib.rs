@@ -156,6 +156,14 @@ fn rules_command(
             false => invocation.answers.clone(),
         };
         let walked = engine::walk(tree, &answers);
+        if let (true, engine::Walk::Needs { question, .. }) = (invocation.answered_any, &walked) {
+            // The drawing is the output; why its highlight stops short goes beside it.
+            let question = &tree.question(*question).id;
+            eprintln!(
+                "note: the path is highlighted only up to question `{question}`, which has no \
+                 answer and no default"
+            );
+        }
         graph::render(tree, &walked, *format, out).map_err(Error::Output)?;
         return Ok(Exit::Advice);
     }

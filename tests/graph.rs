@@ -350,3 +350,22 @@ fn graphviz_renders_the_dot_drawings() {
         assert!(String::from_utf8_lossy(&output.stdout).contains("<svg"));
     }
 }
+
+#[test]
+fn a_highlight_that_stops_short_says_where_on_stderr() {
+    let args = [
+        "rules",
+        "graph",
+        "--precondition",
+        "--condition=if-none-match",
+    ];
+    let output = httpadvise(&args);
+    assert!(output.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "note: the path is highlighted only up to question `payload`, which has no answer \
+         and no default\n"
+    );
+    let complete = httpadvise(&["rules", "graph", "--payload-valid"]);
+    assert_eq!(String::from_utf8_lossy(&complete.stderr), "");
+}
