@@ -59,7 +59,9 @@ fn toml_syntax() {
 fn unknown_key() {
     let (kind, location) = only("unknown-key.toml");
     assert!(
-        matches!(&kind, Kind::Schema { message } if message.contains("promt")),
+        matches!(&kind, Kind::Schema { message }
+            if message.starts_with("unknown field `promt`")
+                && message.ends_with("; did you mean `prompt`?")),
         "{kind:?}"
     );
     assert_eq!(location, at("unknown-key.toml", "7:1"));
@@ -360,4 +362,52 @@ fn a_dangling_override_is_one_problem_not_everything_it_cut_off() {
             Some(at("dangling-override.toml", "7:8")),
         )]
     );
+}
+
+/// A value of the wrong type is a schema problem, said in TOML's words (integer, array,
+/// table), never in the Rust type names serde knows them by.
+#[test]
+fn wrong_types_are_named_in_toml_words() {
+    let cases = [
+        (
+            "[[question]]\nid = \"q\"\nprompt = \"Q?\"\nkind = 5\n",
+            "expected a string or a table",
+            "4:8",
+        ),
+        (
+            "[[status]]\ncode = \"405\"\nname = \"x\"\nmeaning = \"y\"\n",
+            "invalid type: string \"405\", expected an integer",
+            "2:8",
+        ),
+        (
+            "[[outcome]]\nid = \"x\"\ncite = 5\n",
+            "invalid type: integer `5`, expected an array",
+            "3:8",
+        ),
+        (
+            "[[node]]\nid = \"x\"\non = \"y\"\n",
+            "invalid type: string \"y\", expected a table",
+            "3:6",
+        ),
+        (
+            "[[outcome]]\nid = \"x\"\ncite = [5]\n",
+            "invalid type: integer `5`, expected a table",
+            "3:9",
+        ),
+    ];
+    for (text, message, line_col) in cases {
+        let rejected = httpadvise::load_str("t.toml", text).expect_err("rejected");
+        let found: Vec<(Kind, Option<String>)> = rejected
+            .diagnostics
+            .iter()
+            .map(|d| (d.kind.clone(), d.location(&rejected.sources)))
+            .collect();
+        let expected = (
+            Kind::Schema {
+                message: message.to_string(),
+            },
+            Some(format!("t.toml:{line_col}")),
+        );
+        assert_eq!(found, [expected], "{text}");
+    }
 }

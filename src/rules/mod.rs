@@ -388,11 +388,56 @@ const SCHEMA_MESSAGES: &[&str] = &[
     "invalid value",
     "invalid length",
     "duplicate field",
+    // toml's own word for a value of the wrong type where a choice (`kind`) goes.
+    "wanted ",
 ];
 
+/// serde names the Rust type it wanted; a rule author wrote TOML, so say it in TOML's words.
+const TOML_WORDS: &[(&str, &str)] = &[
+    ("expected i64", "expected an integer"),
+    ("expected u16", "expected an integer"),
+    ("expected u32", "expected an integer"),
+    ("expected u64", "expected an integer"),
+    ("expected usize", "expected an integer"),
+    ("expected a sequence", "expected an array"),
+    ("expected a map", "expected a table"),
+    ("invalid type: sequence", "invalid type: array"),
+    ("invalid type: map", "invalid type: table"),
+    ("wanted string or table", "expected a string or a table"),
+];
+
+/// "; did you mean `prompt`?" for serde's "unknown field `promt`, expected one of `id`,
+/// `prompt`, …", as misspelt ids get; empty for any other message.
+fn key_suggestion(message: &str) -> String {
+    let Some(rest) = message.strip_prefix("unknown field `") else {
+        return String::new();
+    };
+    let Some((key, expected)) = rest.split_once('`') else {
+        return String::new();
+    };
+    let known = expected.split('`').skip(1).step_by(2);
+    crate::suggest::nearest(key, known).map_or(String::new(), |s| format!("; did you mean `{s}`?"))
+}
+
+/// `message` with serde's Rust names put in TOML's words; a struct's name is a table.
+fn in_toml_words(message: &str) -> String {
+    let mut message = TOML_WORDS
+        .iter()
+        .fold(message.to_string(), |m, (rust, toml)| m.replace(rust, toml));
+    if let Some(at) = message.find("expected struct ") {
+        let name = at + "expected struct ".len();
+        let end = message[name..]
+            .find(|c: char| !c.is_alphanumeric() && c != '_')
+            .map_or(message.len(), |e| name + e);
+        message.replace_range(at..end, "expected a table");
+    }
+    message
+}
+
 fn toml_error(file: FileId, error: &toml::de::Error) -> Diagnostic {
-    let message = error.message().trim_end().to_string();
-    let kind = if SCHEMA_MESSAGES.iter().any(|m| message.starts_with(m)) {
+    let original = error.message().trim_end();
+    let message = in_toml_words(original) + &key_suggestion(original);
+    let kind = if SCHEMA_MESSAGES.iter().any(|m| original.starts_with(m)) {
         Kind::Schema { message }
     } else {
         Kind::Syntax { message }
