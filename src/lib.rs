@@ -12,6 +12,7 @@ pub mod expect;
 pub mod explain;
 pub mod generate;
 pub mod graph;
+pub mod man;
 pub mod markdown;
 pub mod paths;
 pub mod profiles;
@@ -127,9 +128,7 @@ pub fn run(run: Run<'_>) -> Result<Exit, Error> {
             Exit::Advice
         }
         Some(Command::Man) => {
-            clap_mangen::Man::new(cli::command(tree))
-                .render(out)
-                .map_err(Error::Output)?;
+            man::render(cli::command(tree), out).map_err(Error::Output)?;
             Exit::Advice
         }
     };

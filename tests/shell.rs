@@ -60,3 +60,30 @@ fn the_man_page_documents_the_rule_flags() {
         "rule flags missing from the man page"
     );
 }
+
+/// There is one page: every subcommand is listed in it by its usage, and none is sent to a
+/// page of its own that does not exist.
+#[test]
+fn the_man_page_lists_every_subcommand_in_place() {
+    let page = stdout_of(&["man"]);
+    assert!(
+        !page.contains("(1)\n"),
+        "a reference to another page: {page}"
+    );
+    for usage in [
+        "httpadvise explain [OPTIONS] <CODE>",
+        "httpadvise compare [OPTIONS] <A> <B>",
+        "httpadvise rules check [OPTIONS] [PATHS]...",
+        "httpadvise rules graph [OPTIONS]",
+        "httpadvise rules test [OPTIONS] <FIXTURES>...",
+        "httpadvise rules schema [OPTIONS]",
+        "httpadvise profiles [OPTIONS] [COMMAND]",
+        "httpadvise profiles show [OPTIONS] <NAME>",
+        "httpadvise completions [OPTIONS] <SHELL>",
+        "httpadvise man [OPTIONS]",
+    ] {
+        let line = format!(".TP\n\\fB{}\\fR\n", usage.replace('-', "\\-"));
+        assert!(page.contains(&line), "{usage} missing: {page}");
+    }
+    assert!(page.contains(".SH SUBCOMMANDS"));
+}
