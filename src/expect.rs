@@ -135,6 +135,18 @@ fn same_changes(a: &Alternative, b: &Alternative) -> bool {
             .all(|(x, y)| x.question == y.question && x.to == y.to)
 }
 
+/// How an agreeing verdict ends: a full stop when `expected` is the recommended code;
+/// else that the rules accept it beside the code they recommend, titled `recommended_title`.
+pub fn agreement(verdict: &ExpectVerdict, recommended_title: &str) -> String {
+    match verdict.expected == verdict.recommended {
+        true => ".".to_string(),
+        false => format!(
+            ": it fits as well as the {} {recommended_title} they recommend.",
+            verdict.recommended
+        ),
+    }
+}
+
 /// "payload = invalid (not valid), precondition = no": the changes in one line.
 pub fn describe(changes: &[AnswerChange]) -> String {
     let parts: Vec<String> = changes

@@ -429,6 +429,27 @@ fn compare_says_where_a_code_fits_as_well() {
     );
 }
 
+#[test]
+fn an_expected_code_that_fits_as_well_says_which_code_is_recommended() {
+    let text = httpadvise(&here(), &["--payload-valid", "--expect", "201"]);
+    assert!(String::from_utf8_lossy(&text.stdout).starts_with(
+        "✔ 201 Created: the rules agree: it fits as well as the 200 OK they recommend.\n"
+    ));
+    let json = json(&httpadvise(
+        &here(),
+        &["--payload-valid", "--expect", "201", "--format", "json"],
+    ));
+    assert_eq!(
+        (
+            json["expect"]["agrees"].as_bool(),
+            json["expect"]["recommended"].as_u64()
+        ),
+        (Some(true), Some(200))
+    );
+    let same = httpadvise(&here(), &["--payload-valid", "--expect", "200"]);
+    assert!(String::from_utf8_lossy(&same.stdout).starts_with("✔ 200 OK: the rules agree.\n"));
+}
+
 /// The text without its ANSI escape sequences (`ESC [ … letter`).
 fn strip_ansi(text: &str) -> String {
     let mut plain = String::with_capacity(text.len());
