@@ -467,3 +467,22 @@ fn strip_ansi(text: &str) -> String {
     }
     plain
 }
+
+#[test]
+fn expect_gives_no_from_for_a_question_the_run_never_reached() {
+    let output = httpadvise(
+        &here(),
+        &["--payload-invalid", "--expect", "304", "--format", "json"],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let changes = &json(&output)["expect"]["alternatives"][0]["changes"];
+    let from = |question: &str| {
+        changes
+            .as_array()
+            .and_then(|c| c.iter().find(|c| c["question"] == question))
+            .map(|c| c["from"].clone())
+    };
+    assert_eq!(from("precondition"), Some(Value::from("no")), "{changes}");
+    assert_eq!(from("condition"), Some(Value::Null), "{changes}");
+    assert_eq!(from("safe-method"), Some(Value::Null), "{changes}");
+}
