@@ -137,7 +137,7 @@ pub enum RulesCommand {
     },
     /// Run scenario fixtures and list the edges of the tree that none of them covers
     Test {
-        /// Scenario files (TOML)
+        /// Scenario files (TOML), or folders: a folder's *.toml files, in name order
         #[arg(required = true)]
         fixtures: Vec<PathBuf>,
     },

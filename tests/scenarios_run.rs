@@ -221,3 +221,57 @@ fn failures_in_one_fixture_do_not_hide_the_others() {
         "{report}"
     );
 }
+
+#[test]
+fn a_folder_runs_its_scenario_files_in_name_order() {
+    let by_folder = rules_test(&[PathBuf::from(SCENARIOS)]);
+    let by_files = rules_test(&toml_files(SCENARIOS));
+    let report = stdout(&by_folder);
+    assert_eq!(by_folder.status.code(), Some(0), "{report}");
+    assert!(!report.contains("ERROR"), "{report}");
+    // The same fixtures, named the same way, in the same order: the same report.
+    assert_eq!(report, stdout(&by_files));
+}
+
+#[test]
+fn a_folder_runs_every_fixture_with_its_rules_relative_to_the_folder() {
+    let output = rules_test(&[PathBuf::from(FAILING)]);
+    let report = stdout(&output);
+    // Its broken fixtures make the run exit 78; the others ran all the same.
+    assert_eq!(output.status.code(), Some(78), "{report}");
+    for (fixture, expected, _) in FAILURES {
+        let place = format!("{}:{expected}", Path::new(FAILING).join(fixture).display());
+        assert!(report.contains(&place), "no `{place}` in\n{report}");
+    }
+    let line = format!(
+        "{folder}/with-rules.toml (profile zalando + {folder}/rules/duplicate-422.toml): \
+         1 case, 1 passed, 0 failed",
+        folder = FAILING
+    );
+    assert!(report.contains(&line), "no `{line}` in\n{report}");
+    let runs = FAILURES.iter().filter(|(_, _, runs)| *runs).count();
+    assert_eq!(
+        report.lines().last(),
+        Some(format!("1 passed, {runs} failed").as_str()),
+        "{report}"
+    );
+}
+
+#[test]
+fn an_empty_folder_is_a_fixture_that_cannot_run() {
+    let empty =
+        std::env::temp_dir().join(format!("httpadvise-no-scenarios-{}", std::process::id()));
+    std::fs::create_dir_all(&empty).expect("a temp folder");
+    let output = rules_test(std::slice::from_ref(&empty));
+    let _ = std::fs::remove_dir(&empty);
+    let report = stdout(&output);
+    assert_eq!(output.status.code(), Some(78), "{report}");
+    assert!(
+        report.contains(&format!(
+            "{}: the folder holds no `*.toml` scenario files",
+            empty.display()
+        )),
+        "{report}"
+    );
+    assert_eq!(report.lines().last(), Some("0 passed, 0 failed"));
+}
