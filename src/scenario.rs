@@ -1,5 +1,5 @@
 //! `httpadvise rules test`: scenario fixtures (answers in, expected status and path out),
-//! and the edges of the tree that no scenario covers.
+//! and the edges of the tree that no passing case took.
 //!
 //! A fixture is a TOML file, given by its path or as one of a folder's `*.toml` files:
 //!

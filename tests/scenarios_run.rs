@@ -249,6 +249,13 @@ fn a_folder_runs_every_fixture_with_its_rules_relative_to_the_folder() {
         folder = FAILING
     );
     assert!(report.contains(&line), "no `{line}` in\n{report}");
+    // Only passing cases count as coverage: the rfc fixtures here all fail.
+    assert!(
+        lines_after(&report, "profile rfc (")
+            .iter()
+            .any(|l| l.contains("): 0 of ")),
+        "{report}"
+    );
     let runs = FAILURES.iter().filter(|(_, _, runs)| *runs).count();
     assert_eq!(
         report.lines().last(),
@@ -274,4 +281,31 @@ fn an_empty_folder_is_a_fixture_that_cannot_run() {
         "{report}"
     );
     assert_eq!(report.lines().last(), Some("0 passed, 0 failed"));
+}
+
+/// Coverage counts passing cases only, and every place that describes it says so.
+#[test]
+fn the_help_and_the_docs_say_coverage_counts_passing_cases() {
+    let help = Command::new(env!("CARGO_BIN_EXE_httpadvise"))
+        .args(["--no-config", "rules", "test", "--help"])
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the binary runs");
+    let help = stdout(&help);
+    let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for (name, text) in [
+        ("rules test --help", help),
+        ("README.md", read("README.md")),
+        ("docs/rules.md", read("docs/rules.md")),
+    ] {
+        let text = words(&text);
+        assert!(text.contains("no passing case took"), "{name}: {text}");
+        for loose in ["no case took", "no scenario covered", "none of them covers"] {
+            assert!(!text.contains(loose), "{name} says `{loose}`");
+        }
+    }
+}
+
+fn read(path: &str) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
