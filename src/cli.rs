@@ -137,9 +137,9 @@ pub enum RulesCommand {
         #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
         format: GraphFormat,
     },
-    /// Run scenario fixtures and list the edges of the tree that none of them covers
+    /// Run scenario fixtures and list the edges of the tree that no passing case took
     Test {
-        /// Scenario files (TOML)
+        /// Scenario files (TOML), or folders: a folder's *.toml files, in name order
         #[arg(required = true)]
         fixtures: Vec<PathBuf>,
     },

@@ -34,13 +34,15 @@ pub struct Alternative {
 #[derive(Debug, Serialize)]
 pub struct AnswerChange {
     pub question: String,
-    /// The answer the run had, if it had one.
+    /// The run's answer, when it answered the question: on the command line, or on its
+    /// path (a default it assumed included). `None` for a question it never reached.
     pub from: Option<String>,
     pub to: String,
 }
 
-/// Compares `code` with what the rules recommended in `verdict`.
-pub fn check(tree: &Tree, verdict: &Verdict, code: u16) -> ExpectVerdict {
+/// Compares `code` with what the rules recommended in `verdict`, reached from the
+/// command line's answers `given` (indexed by question).
+pub fn check(tree: &Tree, verdict: &Verdict, given: &[Option<usize>], code: u16) -> ExpectVerdict {
     let (recommended, _) = tree.effective(verdict.outcome);
     let agrees = tree.fits(verdict.outcome, code);
     ExpectVerdict {
@@ -51,14 +53,13 @@ pub fn check(tree: &Tree, verdict: &Verdict, code: u16) -> ExpectVerdict {
         alternatives: if agrees {
             Vec::new()
         } else {
-            nearest(tree, verdict, code)
+            nearest(tree, &Run::new(tree, verdict, given), code)
         },
     }
 }
 
 /// The routes to `code` that change the fewest of the run's answers.
-fn nearest(tree: &Tree, verdict: &Verdict, code: u16) -> Vec<Alternative> {
-    let current = current_answers(tree, verdict);
+fn nearest(tree: &Tree, run: &Run, code: u16) -> Vec<Alternative> {
     let mut scored: Vec<((usize, usize), Alternative)> = paths::routes(tree, ROUTE_LIMIT)
         .routes
         .into_iter()
@@ -68,19 +69,15 @@ fn nearest(tree: &Tree, verdict: &Verdict, code: u16) -> Vec<Alternative> {
             for step in route
                 .steps
                 .iter()
-                .filter(|s| current[s.question.0] != Some(s.answer))
+                .filter(|s| run.presumed(s.question) != Some(s.answer))
             {
                 // A question tested twice on the route is one change, not two.
                 if !changes
                     .iter()
                     .any(|c| c.question == tree.question(step.question).id)
                 {
-                    changes.push(change(
-                        tree,
-                        step.question,
-                        current[step.question.0],
-                        step.answer,
-                    ));
+                    let from = run.answered[step.question.0];
+                    changes.push(change(tree, step.question, from, step.answer));
                 }
             }
             let outcome = tree.outcome(route.outcome).id.clone();
@@ -109,13 +106,32 @@ fn nearest(tree: &Tree, verdict: &Verdict, code: u16) -> Vec<Alternative> {
     shown
 }
 
-/// The run's answer to each question: on its path, else its default.
-fn current_answers(tree: &Tree, verdict: &Verdict) -> Vec<Option<usize>> {
-    let mut current: Vec<Option<usize>> = tree.questions.iter().map(|q| q.default).collect();
-    for (step, _) in &verdict.path {
-        current[step.question.0] = Some(step.answer);
+/// What the run knew of each question, by question index.
+struct Run {
+    /// The answers it had: given on the command line, or taken on its path (defaults
+    /// included). A question it never reached and no flag named has none.
+    answered: Vec<Option<usize>>,
+    /// Each question's default: what a one-shot run would assume for one it never reached.
+    defaults: Vec<Option<usize>>,
+}
+
+impl Run {
+    fn new(tree: &Tree, verdict: &Verdict, given: &[Option<usize>]) -> Self {
+        let mut answered: Vec<Option<usize>> = (0..tree.questions.len())
+            .map(|q| given.get(q).copied().flatten())
+            .collect();
+        for (step, _) in &verdict.path {
+            answered[step.question.0] = Some(step.answer);
+        }
+        let defaults = tree.questions.iter().map(|q| q.default).collect();
+        Run { answered, defaults }
     }
-    current
+
+    /// The answer a route is measured against: the run's, else the default it would have
+    /// taken. A route that keeps an unreached question at its default changes nothing there.
+    fn presumed(&self, question: QuestionId) -> Option<usize> {
+        self.answered[question.0].or(self.defaults[question.0])
+    }
 }
 
 fn change(tree: &Tree, question: QuestionId, from: Option<usize>, to: usize) -> AnswerChange {
@@ -135,6 +151,18 @@ fn same_changes(a: &Alternative, b: &Alternative) -> bool {
             .all(|(x, y)| x.question == y.question && x.to == y.to)
 }
 
+/// How an agreeing verdict ends: a full stop when `expected` is the recommended code;
+/// else that the rules accept it beside the code they recommend, titled `recommended_title`.
+pub fn agreement(verdict: &ExpectVerdict, recommended_title: &str) -> String {
+    match verdict.expected == verdict.recommended {
+        true => ".".to_string(),
+        false => format!(
+            ": it fits as well as the {} {recommended_title} they recommend.",
+            verdict.recommended
+        ),
+    }
+}
+
 /// "payload = invalid (not valid), precondition = no": the changes in one line.
 pub fn describe(changes: &[AnswerChange]) -> String {
     let parts: Vec<String> = changes
@@ -145,4 +173,104 @@ pub fn describe(changes: &[AnswerChange]) -> String {
         })
         .collect();
     parts.join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::session::{consult, Mode};
+
+    /// Runs the built-in pack with `answers` (`question=answer`) and checks `code`.
+    fn verdict(tree: &Tree, answers: &[&str], code: u16) -> (Vec<Option<usize>>, ExpectVerdict) {
+        let mut given = vec![None; tree.questions.len()];
+        for pair in answers {
+            let (q, a) = crate::cli::parse_answer(tree, pair).expect("a valid answer");
+            given[q] = Some(a);
+        }
+        let run = consult(tree, &given, Mode::OneShot, None).expect("a one-shot run");
+        let expect = check(tree, &run, &given, code);
+        (given, expect)
+    }
+
+    fn change<'a>(expect: &'a ExpectVerdict, question: &str) -> Option<&'a AnswerChange> {
+        expect
+            .alternatives
+            .iter()
+            .flat_map(|a| &a.changes)
+            .find(|c| c.question == question)
+    }
+
+    #[test]
+    fn a_question_the_run_never_reached_has_no_answer_to_change_from() {
+        let tree = crate::builtin::tree().expect("the built-in pack is compiled");
+        let (_, expect) = verdict(&tree, &["payload=invalid"], 304);
+        let condition = change(&expect, "condition").expect("304 needs a condition");
+        assert_eq!(condition.from, None);
+        let precondition = change(&expect, "precondition").expect("and a precondition");
+        // Assumed on the path, so it is the run's answer.
+        assert_eq!(precondition.from.as_deref(), Some("no"));
+        assert!(
+            !describe(&expect.alternatives[0].changes).contains("condition = if-none-match (not")
+        );
+
+        let (_, expect) = verdict(&tree, &["payload=invalid"], 409);
+        let key = change(&expect, "idempotency-key").expect("409 through the key");
+        assert_eq!((key.from.as_deref(), key.to.as_str()), (None, "in-flight"));
+    }
+
+    #[test]
+    fn a_question_given_on_the_command_line_keeps_its_answer_off_the_path() {
+        let tree = crate::builtin::tree().expect("the built-in pack is compiled");
+        let (_, expect) = verdict(&tree, &["payload=invalid", "idempotency-key=reused"], 409);
+        let key = change(&expect, "idempotency-key").expect("409 through the key");
+        assert_eq!(key.from.as_deref(), Some("reused"));
+    }
+
+    /// Over every pair of answers and every code: a `from` is always the answer given or
+    /// taken on the path, and there is one whenever the run answered the question.
+    #[test]
+    fn from_is_the_runs_answer_exactly_when_it_had_one() {
+        let tree = crate::builtin::tree().expect("the built-in pack is compiled");
+        let mut singles: Vec<String> = Vec::new();
+        for q in &tree.questions {
+            singles.extend(q.answers.iter().map(|a| format!("{}={}", q.id, a.id)));
+        }
+        let mut checked = 0;
+        for (i, first) in singles.iter().enumerate() {
+            for second in &singles[i..] {
+                let answers = [first.as_str(), second.as_str()];
+                if first.split('=').next() == second.split('=').next() && first != second {
+                    continue;
+                }
+                checked += every_from_is_the_runs_answer(&tree, &answers);
+            }
+        }
+        assert!(checked > 100, "only {checked} changes checked");
+    }
+
+    /// Checks the run for `answers` against every code; how many changes it checked.
+    fn every_from_is_the_runs_answer(tree: &Tree, answers: &[&str]) -> usize {
+        let mut given = vec![None; tree.questions.len()];
+        for pair in answers {
+            let (q, a) = crate::cli::parse_answer(tree, pair).expect("a valid answer");
+            given[q] = Some(a);
+        }
+        // A run that leaves a question without a default open gives no verdict to check.
+        let Ok(run) = consult(tree, &given, Mode::OneShot, None) else {
+            return 0;
+        };
+        let mut checked = 0;
+        for &code in tree.statuses.keys() {
+            let expect = check(tree, &run, &given, code);
+            for c in expect.alternatives.iter().flat_map(|a| &a.changes) {
+                let q = tree.question_id(&c.question).expect("a known question");
+                let on_path = run.path.iter().find(|(s, _)| s.question == q);
+                let had = on_path.map(|(s, _)| s.answer).or(given[q.0]);
+                let had = had.map(|a| tree.question(q).answers[a].id.to_string());
+                assert_eq!(c.from, had, "{answers:?} --expect {code}: {}", c.question);
+                checked += 1;
+            }
+        }
+        checked
+    }
 }

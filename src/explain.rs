@@ -1,6 +1,7 @@
 //! `httpadvise explain CODE` and `httpadvise compare A B`: what codes mean, which routes of
-//! the rules lead to them, and how to tell neighbours apart. All of it comes from the rule
-//! data: the `[[status]]` entries, the outcomes, and the `[[contrast]]` entries.
+//! the rules lead to them (or to an outcome that says they fit as well), and how to tell
+//! neighbours apart. All of it comes from the rule data: the `[[status]]` entries, the
+//! outcomes, and the `[[contrast]]` entries.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
@@ -21,8 +22,14 @@ pub fn explain(tree: &Tree, code: u16, width: usize, out: &mut dyn Write) -> Res
     let mut w = Text::new(out, width);
     meaning(tree, code, &mut w).map_err(Error::Output)?;
     let found = paths::routes(tree, ROUTE_LIMIT);
-    let outcomes = outcomes_with(tree, code, &found.routes);
-    routes(tree, &outcomes, &found.routes, found.truncated, &mut w).map_err(Error::Output)?;
+    let reached = Reached::find(tree, code, &found.routes);
+    routes(tree, &reached, &found.routes, &mut w).map_err(Error::Output)?;
+    fits_as_well(tree, code, &reached, &found.routes, &mut w).map_err(Error::Output)?;
+    if found.truncated {
+        let note = format!("(only the first {ROUTE_LIMIT} routes were searched)");
+        w.wrapped(&note, "  ", "  ").map_err(Error::Output)?;
+    }
+    let outcomes = reached.all();
     neighbours(tree, code, &outcomes, &mut w).map_err(Error::Output)?;
     send(tree, &outcomes, &mut w).map_err(Error::Output)?;
     citations(tree, code, &outcomes, &mut w).map_err(Error::Output)
@@ -47,21 +54,52 @@ pub fn compare(
     for code in [a, b] {
         writeln!(w.out).map_err(Error::Output)?;
         meaning(tree, code, &mut w).map_err(Error::Output)?;
-        let outcomes = outcomes_with(tree, code, &found.routes);
+        let reached = Reached::find(tree, code, &found.routes);
+        w.wrapped(&reached_line(tree, code, &reached), "  ", "  ")
+            .map_err(Error::Output)?;
+    }
+    Ok(())
+}
+
+/// Where `compare` says a code is answered: the outcomes that recommend it, then those
+/// that recommend another code but accept it as well.
+fn reached_line(tree: &Tree, code: u16, reached: &Reached) -> String {
+    let ids = |outcomes: &[OutcomeId]| -> String {
         let ids: Vec<String> = outcomes
             .iter()
             .map(|o| format!("`{}`", tree.outcome(*o).id))
             .collect();
-        let reached = match ids.is_empty() {
-            true => "No route of the rules leads here.".to_string(),
-            false => format!(
-                "Reached at {} (see `httpadvise explain {code}`).",
-                ids.join(", ")
-            ),
-        };
-        w.wrapped(&reached, "  ", "  ").map_err(Error::Output)?;
+        ids.join(", ")
+    };
+    let mut parts = Vec::new();
+    if !reached.recommends.is_empty() {
+        parts.push(format!("Reached at {}", ids(&reached.recommends)));
     }
-    Ok(())
+    if !reached.fits.is_empty() {
+        let fits = match parts.is_empty() {
+            true => "Fits as well",
+            false => "fits as well",
+        };
+        let mut recommended: Vec<String> = Vec::new();
+        for status in reached
+            .fits
+            .iter()
+            .map(|o| tree.effective(*o).0.to_string())
+        {
+            if !recommended.contains(&status) {
+                recommended.push(status);
+            }
+        }
+        parts.push(format!(
+            "{fits} at {}, where the rules recommend {}",
+            ids(&reached.fits),
+            recommended.join(" or ")
+        ));
+    }
+    match parts.is_empty() {
+        true => "No route of the rules leads here.".to_string(),
+        false => format!("{} (see `httpadvise explain {code}`).", parts.join("; ")),
+    }
 }
 
 fn known(tree: &Tree, code: u16) -> Result<(), Error> {
@@ -88,13 +126,33 @@ fn meaning(tree: &Tree, code: u16, w: &mut Text<'_>) -> io::Result<()> {
     Ok(())
 }
 
-/// The outcomes that answer `code` on some route, in the order the routes reach them.
-fn outcomes_with(tree: &Tree, code: u16, routes: &[Route]) -> Vec<OutcomeId> {
+/// The outcomes some route reaches where `code` is an answer of the rules, each in the
+/// order the routes reach them: `--expect CODE` agrees at every one of them.
+struct Reached {
+    /// Those whose recommended (effective) status is `code`.
+    recommends: Vec<OutcomeId>,
+    /// Those that recommend another code but say `code` fits as well (`also-fits`).
+    fits: Vec<OutcomeId>,
+}
+
+impl Reached {
+    fn find(tree: &Tree, code: u16, routes: &[Route]) -> Self {
+        let recommends = |o: OutcomeId| tree.effective(o).0 == code;
+        Reached {
+            recommends: outcomes_where(routes, recommends),
+            fits: outcomes_where(routes, |o| !recommends(o) && tree.fits(o, code)),
+        }
+    }
+
+    fn all(&self) -> Vec<OutcomeId> {
+        self.recommends.iter().chain(&self.fits).copied().collect()
+    }
+}
+
+/// The outcomes of `routes` that `keep` accepts, once each, in the order reached.
+fn outcomes_where(routes: &[Route], keep: impl Fn(OutcomeId) -> bool) -> Vec<OutcomeId> {
     let mut outcomes = Vec::new();
-    for route in routes
-        .iter()
-        .filter(|r| tree.effective(r.outcome).0 == code)
-    {
+    for route in routes.iter().filter(|r| keep(r.outcome)) {
         if !outcomes.contains(&route.outcome) {
             outcomes.push(route.outcome);
         }
@@ -102,31 +160,71 @@ fn outcomes_with(tree: &Tree, code: u16, routes: &[Route]) -> Vec<OutcomeId> {
     outcomes
 }
 
-fn routes(
-    tree: &Tree,
-    outcomes: &[OutcomeId],
-    all: &[Route],
-    truncated: bool,
-    w: &mut Text<'_>,
-) -> io::Result<()> {
+fn routes(tree: &Tree, reached: &Reached, all: &[Route], w: &mut Text<'_>) -> io::Result<()> {
     w.heading("Paths that lead here")?;
-    if outcomes.is_empty() {
-        w.wrapped("No route of these rules leads to this code.", "  ", "  ")?;
+    match (reached.recommends.is_empty(), reached.fits.as_slice()) {
+        (true, []) => w.wrapped("No route of these rules leads to this code.", "  ", "  ")?,
+        (true, fits) => {
+            let ids: Vec<String> = fits
+                .iter()
+                .map(|o| format!("`{}`", tree.outcome(*o).id))
+                .collect();
+            let line = format!(
+                "No route of these rules recommends this code; it fits as well at {}.",
+                ids.join(", ")
+            );
+            w.wrapped(&line, "  ", "  ")?;
+        }
+        _ => {}
     }
-    for outcome in outcomes {
+    for outcome in &reached.recommends {
         let o = tree.outcome(*outcome);
         writeln!(w.out, "  {}", o.id.bold())?;
         w.wrapped(&o.summary, "    ", "    ")?;
-        for conditions in conditions(tree, *outcome, all) {
-            w.wrapped(&conditions, "    • ", "      ")?;
-        }
+        route_conditions(tree, *outcome, all, w)?;
     }
-    if truncated {
-        w.wrapped(
-            &format!("(only the first {ROUTE_LIMIT} routes were searched)"),
-            "  ",
-            "  ",
-        )?;
+    Ok(())
+}
+
+/// The routes to outcomes that recommend another code but accept `code` as well, each
+/// with the outcome's own note on when `code` is the one to send.
+fn fits_as_well(
+    tree: &Tree,
+    code: u16,
+    reached: &Reached,
+    all: &[Route],
+    w: &mut Text<'_>,
+) -> io::Result<()> {
+    if reached.fits.is_empty() {
+        return Ok(());
+    }
+    w.heading("Paths where it fits as well")?;
+    for outcome in &reached.fits {
+        let o = tree.outcome(*outcome);
+        let recommended = tree.effective(*outcome).0;
+        let title = format!(
+            "{}, which recommends {recommended} {}; {code} fits as well",
+            o.id.bold(),
+            tree.status_name(recommended)
+        );
+        w.wrapped(&title, "  ", "      ")?;
+        w.wrapped(&o.summary, "    ", "    ")?;
+        for note in o.why_not.iter().filter(|n| n.status == code) {
+            w.wrapped(&note.reason, "    ", "    ")?;
+        }
+        route_conditions(tree, *outcome, all, w)?;
+    }
+    Ok(())
+}
+
+fn route_conditions(
+    tree: &Tree,
+    outcome: OutcomeId,
+    all: &[Route],
+    w: &mut Text<'_>,
+) -> io::Result<()> {
+    for conditions in conditions(tree, outcome, all) {
+        w.wrapped(&conditions, "    • ", "      ")?;
     }
     Ok(())
 }

@@ -213,7 +213,7 @@ pub fn advise(
     report.expect = invocation
         .cli
         .expect
-        .map(|code| expect::check(tree, &verdict, code));
+        .map(|code| expect::check(tree, &verdict, &invocation.answers, code));
     let Output { out, width } = output;
     let written = match invocation.cli.format {
         Format::Text => render::text(&report, width, out),

@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use crate::expect::{describe, ExpectVerdict};
+use crate::expect::{agreement, describe, ExpectVerdict};
 use crate::graph::{self, Drawing, Edge, Shape};
 use crate::report::{retry_text, PathStep, Report};
 use crate::session::Source;
@@ -36,7 +36,8 @@ pub fn report(report: &Report<'_>, diagram: bool, out: &mut dyn Write) -> io::Re
 fn expect(report: &Report<'_>, verdict: &ExpectVerdict, out: &mut dyn Write) -> io::Result<()> {
     let expected = prose(&code_name(verdict.expected, &verdict.title));
     if verdict.agrees {
-        return writeln!(out, "> **Expected {expected}: the rules agree.**\n");
+        let why = prose(&agreement(verdict, report.title));
+        return writeln!(out, "> **Expected {expected}: the rules agree{why}**\n");
     }
     let recommended = prose(&code_name(report.status, report.title));
     writeln!(

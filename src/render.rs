@@ -46,11 +46,13 @@ fn expectation(report: &Report<'_>, w: &mut Text<'_>) -> io::Result<()> {
         .trim_end()
         .to_string();
     if expect.agrees {
-        return writeln!(
-            w.out,
-            "{} {expected}: the rules agree.\n",
-            "✔".green().bold()
+        let line = format!(
+            "{} {expected}: the rules agree{}",
+            "✔".green().bold(),
+            crate::expect::agreement(expect, report.title)
         );
+        w.wrapped(&line, "", "  ")?;
+        return writeln!(w.out);
     }
     let line = format!(
         "{} {expected}: the rules recommend {} {} instead.",

@@ -1,7 +1,7 @@
 //! `httpadvise rules test`: scenario fixtures (answers in, expected status and path out),
-//! and the edges of the tree that no scenario covers.
+//! and the edges of the tree that no passing case took.
 //!
-//! A fixture is a TOML file:
+//! A fixture is a TOML file, given by its path or as one of a folder's `*.toml` files:
 //!
 //! ```toml
 //! profile = "zalando"          # optional: else the run's --profile, else rfc
@@ -26,7 +26,7 @@ use toml::Spanned;
 
 use crate::engine::Step;
 use crate::error::{Error, Exit};
-use crate::rules::{RuleSources, DEFAULT_PROFILE, PROFILES};
+use crate::rules::{RuleSources, TomlFile, DEFAULT_PROFILE, PROFILES};
 use crate::session::{self, Mode, SessionError, Source, Verdict};
 use crate::source::{FileId, Sources, Span};
 use crate::tree::{NodeId, QuestionId, Target, Tree};
@@ -131,12 +131,18 @@ struct Runner<'a> {
     tally: Tally,
 }
 
-/// Runs every case of every fixture; `Exit::Disagree` if any fails.
+/// Runs every case of every fixture; `Exit::Disagree` if any fails. A folder stands for
+/// its `*.toml` files in name order, as `--rules` takes one.
 pub fn run(fixtures: &[PathBuf], base: &RuleSources, out: &mut dyn Write) -> Result<Exit, Error> {
     let mut runner = Runner::new(base, Vec::new());
     let mut report = String::new();
-    for fixture in fixtures {
-        runner.fixture(fixture, &mut report);
+    for path in fixtures {
+        match crate::rules::toml_files(path, "scenario") {
+            Ok(files) => files
+                .iter()
+                .for_each(|file| runner.fixture(file, &mut report)),
+            Err(reason) => runner.broken(&mut report, &format!("{}: {reason}", path.display())),
+        }
     }
     runner.finish(report, out)
 }
@@ -198,11 +204,12 @@ impl<'a> Runner<'a> {
         })
     }
 
-    fn fixture(&mut self, path: &Path, report: &mut String) {
-        let name = path.display().to_string();
-        match read(path) {
+    /// Runs a fixture file; its own rule files are found from the path it was given by.
+    fn fixture(&mut self, file: &TomlFile, report: &mut String) {
+        let name = file.shown.display().to_string();
+        match read(&file.read) {
             Ok(text) => {
-                let folder = path.parent().unwrap_or(Path::new(""));
+                let folder = file.shown.parent().unwrap_or(Path::new(""));
                 self.fixture_text(name, folder, text, report);
             }
             Err(reason) => self.broken(report, &format!("{name}: {reason}")),

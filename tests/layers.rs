@@ -411,3 +411,124 @@ fn explain_an_unknown_code_is_a_usage_error() {
         String::from_utf8_lossy(&output.stderr).contains("the rules know nothing of status 418")
     );
 }
+
+/// What `--expect` accepts at the success outcome, `explain` shows as a path: a code the
+/// outcome says fits as well is listed apart from the code it recommends.
+#[test]
+fn explain_lists_the_outcomes_where_a_code_fits_as_well() {
+    for code in ["201", "202", "204"] {
+        let verdict = httpadvise(&here(), &["--payload-valid", "--expect", code]);
+        assert_eq!(verdict.status.code(), Some(0), "--expect {code}");
+        let output = httpadvise(&here(), &["explain", code]);
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert_eq!(output.status.code(), Some(0));
+        assert!(
+            !stdout.contains("No route of these rules leads to this code."),
+            "{code}: {stdout}"
+        );
+        assert!(
+            stdout.contains(&format!(
+                "it fits as well at `no-client-error`.\n\nPaths where it fits as well\n  \
+                 no-client-error, which recommends 200 OK; {code} fits as well\n"
+            )),
+            "{code}: {stdout}"
+        );
+        assert!(stdout.contains("    • payload = valid | none"), "{stdout}");
+    }
+}
+
+#[test]
+fn explain_of_the_recommended_code_lists_no_fits_as_well_section() {
+    let output = httpadvise(&here(), &["explain", "200"]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("\n  no-client-error\n"), "{stdout}");
+    assert!(!stdout.contains("fits as well"), "{stdout}");
+}
+
+/// Colored explain output is the plain one with escape codes added, the new section too.
+#[test]
+fn colored_explain_says_where_a_code_fits_as_well() {
+    let plain = httpadvise(&here(), &["explain", "201"]);
+    let colored = httpadvise(&here(), &["explain", "201", "--color", "always"]);
+    let colored = String::from_utf8_lossy(&colored.stdout);
+    assert!(colored.contains("\x1b["), "{colored}");
+    assert!(colored.contains("fits as well"), "{colored}");
+    assert_eq!(strip_ansi(&colored), String::from_utf8_lossy(&plain.stdout));
+}
+
+#[test]
+fn compare_says_where_a_code_fits_as_well() {
+    let output = httpadvise(&here(), &["compare", "200", "201"]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains("Reached at `no-client-error` (see `httpadvise explain 200`)."),
+        "{stdout}"
+    );
+    // Wrapping depends on the width; the words do not.
+    let words = stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains(
+            "Fits as well at `no-client-error`, where the rules recommend 200 (see \
+             `httpadvise explain 201`)."
+        ),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn an_expected_code_that_fits_as_well_says_which_code_is_recommended() {
+    let text = httpadvise(&here(), &["--payload-valid", "--expect", "201"]);
+    assert!(String::from_utf8_lossy(&text.stdout).starts_with(
+        "✔ 201 Created: the rules agree: it fits as well as the 200 OK they recommend.\n"
+    ));
+    let json = json(&httpadvise(
+        &here(),
+        &["--payload-valid", "--expect", "201", "--format", "json"],
+    ));
+    assert_eq!(
+        (
+            json["expect"]["agrees"].as_bool(),
+            json["expect"]["recommended"].as_u64()
+        ),
+        (Some(true), Some(200))
+    );
+    let same = httpadvise(&here(), &["--payload-valid", "--expect", "200"]);
+    assert!(String::from_utf8_lossy(&same.stdout).starts_with("✔ 200 OK: the rules agree.\n"));
+}
+
+/// The text without its ANSI escape sequences (`ESC [ … letter`).
+fn strip_ansi(text: &str) -> String {
+    let mut plain = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c != '\x1b' {
+            plain.push(c);
+            continue;
+        }
+        for c in chars.by_ref() {
+            if c.is_ascii_alphabetic() && c != '[' {
+                break;
+            }
+        }
+    }
+    plain
+}
+
+#[test]
+fn expect_gives_no_from_for_a_question_the_run_never_reached() {
+    let output = httpadvise(
+        &here(),
+        &["--payload-invalid", "--expect", "304", "--format", "json"],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let changes = &json(&output)["expect"]["alternatives"][0]["changes"];
+    let from = |question: &str| {
+        changes
+            .as_array()
+            .and_then(|c| c.iter().find(|c| c["question"] == question))
+            .map(|c| c["from"].clone())
+    };
+    assert_eq!(from("precondition"), Some(Value::from("no")), "{changes}");
+    assert_eq!(from("condition"), Some(Value::Null), "{changes}");
+    assert_eq!(from("safe-method"), Some(Value::Null), "{changes}");
+}

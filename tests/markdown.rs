@@ -198,3 +198,15 @@ fn the_readme_comparison_table_is_the_real_output() {
     ]);
     assert_eq!(actual.trim_end(), table);
 }
+
+#[test]
+fn an_expectation_that_fits_as_well_says_which_code_is_recommended() {
+    let comment = markdown(&["--format", "markdown", "--payload-valid", "--expect", "201"]);
+    assert!(
+        comment.starts_with(
+            "> **Expected 201 Created: the rules agree: it fits as well as the 200 OK they \
+             recommend.**\n"
+        ),
+        "{comment}"
+    );
+}

@@ -221,3 +221,91 @@ fn failures_in_one_fixture_do_not_hide_the_others() {
         "{report}"
     );
 }
+
+#[test]
+fn a_folder_runs_its_scenario_files_in_name_order() {
+    let by_folder = rules_test(&[PathBuf::from(SCENARIOS)]);
+    let by_files = rules_test(&toml_files(SCENARIOS));
+    let report = stdout(&by_folder);
+    assert_eq!(by_folder.status.code(), Some(0), "{report}");
+    assert!(!report.contains("ERROR"), "{report}");
+    // The same fixtures, named the same way, in the same order: the same report.
+    assert_eq!(report, stdout(&by_files));
+}
+
+#[test]
+fn a_folder_runs_every_fixture_with_its_rules_relative_to_the_folder() {
+    let output = rules_test(&[PathBuf::from(FAILING)]);
+    let report = stdout(&output);
+    // Its broken fixtures make the run exit 78; the others ran all the same.
+    assert_eq!(output.status.code(), Some(78), "{report}");
+    for (fixture, expected, _) in FAILURES {
+        let place = format!("{}:{expected}", Path::new(FAILING).join(fixture).display());
+        assert!(report.contains(&place), "no `{place}` in\n{report}");
+    }
+    let line = format!(
+        "{folder}/with-rules.toml (profile zalando + {folder}/rules/duplicate-422.toml): \
+         1 case, 1 passed, 0 failed",
+        folder = FAILING
+    );
+    assert!(report.contains(&line), "no `{line}` in\n{report}");
+    // Only passing cases count as coverage: the rfc fixtures here all fail.
+    assert!(
+        lines_after(&report, "profile rfc (")
+            .iter()
+            .any(|l| l.contains("): 0 of ")),
+        "{report}"
+    );
+    let runs = FAILURES.iter().filter(|(_, _, runs)| *runs).count();
+    assert_eq!(
+        report.lines().last(),
+        Some(format!("1 passed, {runs} failed").as_str()),
+        "{report}"
+    );
+}
+
+#[test]
+fn an_empty_folder_is_a_fixture_that_cannot_run() {
+    let empty =
+        std::env::temp_dir().join(format!("httpadvise-no-scenarios-{}", std::process::id()));
+    std::fs::create_dir_all(&empty).expect("a temp folder");
+    let output = rules_test(std::slice::from_ref(&empty));
+    let _ = std::fs::remove_dir(&empty);
+    let report = stdout(&output);
+    assert_eq!(output.status.code(), Some(78), "{report}");
+    assert!(
+        report.contains(&format!(
+            "{}: the folder holds no `*.toml` scenario files",
+            empty.display()
+        )),
+        "{report}"
+    );
+    assert_eq!(report.lines().last(), Some("0 passed, 0 failed"));
+}
+
+/// Coverage counts passing cases only, and every place that describes it says so.
+#[test]
+fn the_help_and_the_docs_say_coverage_counts_passing_cases() {
+    let help = Command::new(env!("CARGO_BIN_EXE_httpadvise"))
+        .args(["--no-config", "rules", "test", "--help"])
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the binary runs");
+    let help = stdout(&help);
+    let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for (name, text) in [
+        ("rules test --help", help),
+        ("README.md", read("README.md")),
+        ("docs/rules.md", read("docs/rules.md")),
+    ] {
+        let text = words(&text);
+        assert!(text.contains("no passing case took"), "{name}: {text}");
+        for loose in ["no case took", "no scenario covered", "none of them covers"] {
+            assert!(!text.contains(loose), "{name} says `{loose}`");
+        }
+    }
+}
+
+fn read(path: &str) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}

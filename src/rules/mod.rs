@@ -247,7 +247,7 @@ impl Parsed {
     }
 
     fn add_path(&mut self, path: &Path) {
-        match rule_files(path) {
+        match toml_files(path, "rule") {
             Ok(files) => {
                 for file in files {
                     self.add_file(&file);
@@ -257,7 +257,7 @@ impl Parsed {
         }
     }
 
-    fn add_file(&mut self, file: &RuleFile) {
+    fn add_file(&mut self, file: &TomlFile) {
         let name = file.shown.display().to_string();
         match read_rule_file(&file.read) {
             Ok(text) => self.add_text(name.clone(), text, Layer::Rules(name)),
@@ -272,19 +272,19 @@ impl Parsed {
     }
 }
 
-/// A rule file to read: the path it is reported by (as the user gave it) and the resolved
+/// A TOML file to read: the path it is reported by (as the user gave it) and the resolved
 /// path it is read from.
-struct RuleFile {
-    shown: PathBuf,
-    read: PathBuf,
+pub(crate) struct TomlFile {
+    pub shown: PathBuf,
+    pub read: PathBuf,
 }
 
 /// A path that opens but does not resolve: a pipe, as `/dev/stdin` or `<(command)` gives,
 /// links to a name like `pipe:[1234]` that is no path. It is read as given; anything else
 /// that does not resolve (a link loop, a missing file) is the error resolving gave.
-fn opened_as_given(path: &Path, error: &std::io::Error) -> Result<Vec<RuleFile>, String> {
+fn opened_as_given(path: &Path, error: &std::io::Error) -> Result<Vec<TomlFile>, String> {
     match fs::metadata(path) {
-        Ok(meta) if !meta.is_dir() => Ok(vec![RuleFile {
+        Ok(meta) if !meta.is_dir() => Ok(vec![TomlFile {
             shown: path.to_path_buf(),
             read: path.to_path_buf(),
         }]),
@@ -292,16 +292,18 @@ fn opened_as_given(path: &Path, error: &std::io::Error) -> Result<Vec<RuleFile>,
     }
 }
 
-/// The rule files a `--rules` path names: the file itself, or a folder's `*.toml` files in
-/// name order. Paths are resolved first, so a link loop is an error rather than a trap; a
-/// folder's files must resolve inside it, so a link cannot make the tool read elsewhere.
-fn rule_files(path: &Path) -> Result<Vec<RuleFile>, String> {
+/// The files a path names, as `--rules`, `rules check` and `rules test` take it: the file
+/// itself, or a folder's `*.toml` files in name order. Paths are resolved first, so a link
+/// loop is an error rather than a trap; a folder's files must resolve inside it, so a link
+/// cannot make the tool read elsewhere. `kind` names the files in the error an empty folder
+/// gives ("rule", "scenario").
+pub(crate) fn toml_files(path: &Path, kind: &str) -> Result<Vec<TomlFile>, String> {
     let resolved = match fs::canonicalize(path) {
         Ok(resolved) => resolved,
         Err(error) => return opened_as_given(path, &error),
     };
     if !resolved.is_dir() {
-        return Ok(vec![RuleFile {
+        return Ok(vec![TomlFile {
             shown: path.to_path_buf(),
             read: resolved,
         }]);
@@ -319,11 +321,11 @@ fn rule_files(path: &Path) -> Result<Vec<RuleFile>, String> {
             return Err(format!("{} links outside the folder", shown.display()));
         }
         if read.is_file() {
-            files.push(RuleFile { shown, read });
+            files.push(TomlFile { shown, read });
         }
     }
     if files.is_empty() {
-        return Err("the folder holds no `*.toml` rule files".into());
+        return Err(format!("the folder holds no `*.toml` {kind} files"));
     }
     files.sort_by(|a, b| a.shown.cmp(&b.shown));
     Ok(files)
