@@ -450,6 +450,12 @@ pub fn parse(tree: &Tree, args: Vec<OsString>) -> Result<Invocation, clap::Error
     }
 }
 
+/// Parses `args` with clap alone, every question's flags built: the reading [`parse`]
+/// must equal, word for word in its errors too. For tests and fuzzing.
+pub fn parse_with_clap(tree: &Tree, args: Vec<OsString>) -> Result<Invocation, clap::Error> {
+    parse_with(tree, args, &all_questions(tree), true)
+}
+
 /// Parses `args` against the fixed options and the flags of the `named` questions.
 fn parse_with(
     tree: &Tree,

@@ -208,7 +208,11 @@ pub fn answers(data: &[u8]) -> Parsed {
     // the host's own `.httpadvise.toml` files out of the search.
     let _ = cli::rule_sources(&args, &PathBuf::from("/nonexistent"));
     let _ = cli::parse_fixed(&args).map_err(|e| e.render().to_string());
-    match cli::parse(tree, args) {
+    // The fast readings (plain words without clap, then only the named flag families)
+    // must give what clap gives with every flag built, errors word for word.
+    let parsed = cli::parse(tree, args.clone());
+    assert_eq!(shown(&parsed), shown(&cli::parse_with_clap(tree, args)));
+    match parsed {
         Ok(invocation) => {
             assert_eq!(invocation.answers.len(), tree.questions.len());
             for (question, answer) in tree.questions.iter().zip(&invocation.answers) {
@@ -255,4 +259,12 @@ fn failed_count(line: &str) -> Option<usize> {
     let (passed, failed) = line.strip_suffix(" failed")?.split_once(" passed, ")?;
     passed.parse::<usize>().ok()?;
     failed.parse().ok()
+}
+
+/// A parse as it can be compared: the invocation, or the error's message.
+fn shown<T: std::fmt::Debug, E: std::fmt::Display>(parsed: &Result<T, E>) -> String {
+    match parsed {
+        Ok(invocation) => format!("{invocation:?}"),
+        Err(error) => format!("error: {error}"),
+    }
 }
