@@ -539,7 +539,7 @@ impl Checker<'_> {
             .enumerate()
             .map(|(i, a)| (&*a.id, i))
             .collect();
-        for (answer, target) in &raw.on {
+        for (answer, target) in &raw.on.0 {
             let index = match by_id.get(answer.get_ref().as_str()) {
                 Some(i) => Some(*i),
                 None => self.answer_of(entry, question, answer),
@@ -574,7 +574,8 @@ impl Checker<'_> {
         names: &Names,
         edges: &mut Vec<(Target, Span)>,
     ) {
-        for target in entry.raw.on.values().chain(&entry.raw.otherwise) {
+        let targets = entry.raw.on.0.iter().map(|(_, target)| target);
+        for target in targets.chain(&entry.raw.otherwise) {
             if let Some(t) = self.target(entry, target, names) {
                 edges.push((t, entry.span(target)));
             }
@@ -596,7 +597,7 @@ impl Checker<'_> {
         // An answer named in `on` but pointing nowhere is already reported at its target.
         let unnamed: Vec<String> = uncovered
             .into_iter()
-            .filter(|a| !entry.raw.on.keys().any(|k| k.get_ref() == a))
+            .filter(|a| !entry.raw.on.0.iter().any(|(k, _)| k.get_ref() == a))
             .collect();
         if !unnamed.is_empty() {
             let node = entry.raw.id.get_ref().clone();

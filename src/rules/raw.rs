@@ -2,7 +2,8 @@
 
 use std::collections::BTreeMap;
 
-use serde::Deserialize;
+use serde::de::{Deserializer, MapAccess, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
 use toml::Spanned;
 
 /// One rule file. Every table is optional so a file can hold any part of a pack.
@@ -153,7 +154,7 @@ pub struct RawNode {
     pub question: Spanned<String>,
     #[serde(default)]
     #[schemars(with = "BTreeMap<String, String>")]
-    pub on: BTreeMap<Spanned<String>, Spanned<String>>,
+    pub on: Branches,
     #[serde(rename = "else")]
     #[schemars(with = "Option<String>")]
     pub otherwise: Option<Spanned<String>>,
@@ -239,4 +240,45 @@ pub struct RawCite {
     pub section: Option<String>,
     pub title: Option<String>,
     pub url: String,
+}
+
+/// A node's `on` table: (answer, target) pairs in answer order, as a `BTreeMap` would hold
+/// them, so edges and diagnostics come in the same order. A list because nothing looks an
+/// answer up in it, and a map's node took about a kilobyte per node of a large pack.
+#[derive(Debug, Default)]
+pub struct Branches(pub Vec<(Spanned<String>, Spanned<String>)>);
+
+impl<'de> Deserialize<'de> for Branches {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(BranchesVisitor)
+    }
+}
+
+/// Written as the table it is read from: what shows its default, `{}`, in the schema.
+impl Serialize for Branches {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let pairs = self.0.iter().map(|(a, t)| (a.get_ref(), t.get_ref()));
+        serializer.collect_map(pairs)
+    }
+}
+
+struct BranchesVisitor;
+
+impl<'de> Visitor<'de> for BranchesVisitor {
+    type Value = Branches;
+
+    // The words serde's own map says, so a wrong `on` is reported as it always was.
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a map")
+    }
+
+    fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Branches, M::Error> {
+        let mut pairs = Vec::with_capacity(map.size_hint().unwrap_or(0));
+        while let Some(pair) = map.next_entry::<Spanned<String>, Spanned<String>>()? {
+            pairs.push(pair);
+        }
+        // TOML refuses a repeated key, so ordering is all a map would have added.
+        pairs.sort_by(|a, b| a.0.get_ref().cmp(b.0.get_ref()));
+        Ok(Branches(pairs))
+    }
 }
