@@ -61,8 +61,7 @@ pub fn load(from: &RuleSources) -> Result<Pack, Rejected> {
 /// pack could stand in: what every other run does, and what the compiled pack is tested
 /// against.
 pub fn load_toml(from: &RuleSources) -> Result<Pack, Rejected> {
-    let (tree, sources) = validate::validate(rules::parse(from), &cli::reserved_flags())?;
-    Ok(Pack { tree, sources })
+    load_read(rules::read(from))
 }
 
 /// Where the recommendation goes: the writer, and the width text output wraps to.
@@ -74,14 +73,19 @@ pub struct Output<'a> {
 /// Loads one rule file given as text, alone, as if it were named `name`: for generated
 /// packs, benchmarks and fuzzing.
 pub fn load_str(name: &str, text: &str) -> Result<Pack, Rejected> {
-    let mut parsed = rules::Parsed::default();
-    parsed.add_text(
-        name.to_string(),
-        text.to_string(),
-        rules::Layer::Rules(name.to_string()),
-    );
-    let (tree, sources) = validate::validate(parsed, &cli::reserved_flags())?;
-    Ok(Pack { tree, sources })
+    load_read(rules::Read::text(name.to_string(), text.to_string()))
+}
+
+/// Parses and validates files already read.
+fn load_read(read: rules::Read) -> Result<Pack, Rejected> {
+    let reserved = cli::reserved_flags();
+    match read.parse(|parsed| validate::validate(parsed, &reserved)) {
+        (Ok(tree), sources) => Ok(Pack { tree, sources }),
+        (Err(diagnostics), sources) => Err(Rejected {
+            sources,
+            diagnostics,
+        }),
+    }
 }
 
 /// Everything one run needs: the pack, the parsed command line, where the rules came from

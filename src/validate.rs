@@ -3,13 +3,16 @@
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt::Display;
+use std::hash::Hash;
+use std::ops::Range;
 
 use toml::Spanned;
 
 use crate::diagnostic::{self, Diagnostic, Kind};
 use crate::rules::raw::{
     RawChoice, RawCite, RawContrast, RawGuide, RawNode, RawOutcome, RawPosition, RawQuestion,
-    RawStatus,
+    RawStatus, Str,
 };
 use crate::rules::{Parsed, ParsedFile};
 use crate::source::{FileId, Sources, Span};
@@ -26,48 +29,41 @@ pub struct Rejected {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Checks a parsed pack. `reserved` are the long options the program itself defines; a
-/// question may not take one of them as its flag.
-pub fn validate(parsed: Parsed, reserved: &[String]) -> Result<(Tree, Sources), Rejected> {
-    let Parsed {
-        sources,
-        layers,
-        files,
-        mut diagnostics,
-    } = parsed;
+/// Checks a parsed pack: the tree, or every problem met reading, parsing and checking it,
+/// in file order. `reserved` are the long options the program itself defines; a question
+/// may not take one of them as its flag.
+pub fn validate(parsed: &Parsed<'_>, reserved: &[String]) -> Result<Tree, Vec<Diagnostic>> {
+    let mut diagnostics = parsed.diagnostics.clone();
     // A file that did not parse leaves holes (a missing start, unreferenced entries) that
     // are not problems of their own; the pack-wide checks wait until every file parses.
     let complete = diagnostics.is_empty();
-    let merged = Merged::new(files, &mut diagnostics);
+    let merged = Merged::new(&parsed.files, &mut diagnostics);
     let mut checker = Checker {
         diagnostics,
         reserved,
     };
-    let tree = checker.resolve(merged, complete).map(|mut tree| {
-        tree.layers = layers;
+    let tree = checker.resolve(&merged, complete).map(|mut tree| {
+        tree.layers = parsed.layers.clone();
         tree
     });
     let mut diagnostics = checker.diagnostics;
     match tree {
-        Some(tree) if diagnostics.is_empty() => Ok((tree, sources)),
+        Some(tree) if diagnostics.is_empty() => Ok(tree),
         _ => {
             diagnostic::sort(&mut diagnostics);
-            Err(Rejected {
-                sources,
-                diagnostics,
-            })
+            Err(diagnostics)
         }
     }
 }
 
-/// An entry, the file it came from, and that file's layer.
-struct Entry<T> {
+/// An entry of a parsed file, the file, and that file's layer.
+struct Entry<'p, T> {
     file: FileId,
     layer: usize,
-    raw: T,
+    raw: &'p T,
 }
 
-impl<T> Entry<T> {
+impl<T> Entry<'_, T> {
     fn span<U>(&self, spanned: &Spanned<U>) -> Span {
         Span {
             file: self.file,
@@ -76,19 +72,23 @@ impl<T> Entry<T> {
     }
 }
 
-/// What every table's entries have in common: an id, and whether they replace an earlier one.
-trait Keyed {
+/// What every table's entries have in common: a key, and whether they replace an earlier
+/// entry of the same key.
+trait Keyed<'p> {
     const TABLE: &'static str;
-    fn key(&self) -> (String, std::ops::Range<usize>);
+    /// An id borrowed from the file, or a status's code.
+    type Key: Hash + Eq + Display;
+    fn key(&'p self) -> (Self::Key, Range<usize>);
     fn replaces(&self) -> bool;
 }
 
 macro_rules! keyed {
-    ($raw:ty, $table:literal, $field:ident) => {
-        impl Keyed for $raw {
+    ($raw:ident, $table:literal, $field:ident, $key:ty, $get:expr) => {
+        impl<'p> Keyed<'p> for $raw<'p> {
             const TABLE: &'static str = $table;
-            fn key(&self) -> (String, std::ops::Range<usize>) {
-                (self.$field.get_ref().to_string(), self.$field.span())
+            type Key = $key;
+            fn key(&'p self) -> ($key, Range<usize>) {
+                ($get(self.$field.get_ref()), self.$field.span())
             }
             fn replaces(&self) -> bool {
                 self.replaces
@@ -96,18 +96,18 @@ macro_rules! keyed {
         }
     };
 }
-keyed!(RawStatus, "status", code);
-keyed!(RawQuestion, "question", id);
-keyed!(RawNode, "node", id);
-keyed!(RawOutcome, "outcome", id);
+keyed!(RawStatus, "status", code, i64, |code: &i64| *code);
+keyed!(RawQuestion, "question", id, &'p str, |id: &'p Str| &**id);
+keyed!(RawNode, "node", id, &'p str, |id: &'p Str| &**id);
+keyed!(RawOutcome, "outcome", id, &'p str, |id: &'p Str| &**id);
 
-/// One table's entries in load order, with an index by id so merging stays linear.
-struct Table<T> {
-    entries: Vec<Entry<T>>,
-    index: HashMap<String, usize>,
+/// One table's entries in load order, with an index by key so merging stays linear.
+struct Table<'p, T: Keyed<'p>> {
+    entries: Vec<Entry<'p, T>>,
+    index: HashMap<T::Key, usize>,
 }
 
-impl<T: Keyed> Table<T> {
+impl<'p, T: Keyed<'p>> Table<'p, T> {
     fn new() -> Self {
         Table {
             entries: Vec::new(),
@@ -116,22 +116,24 @@ impl<T: Keyed> Table<T> {
     }
 
     /// Adds each entry, replacing an earlier one only where it says `override = true`.
-    fn merge(&mut self, at: (FileId, usize), entries: Vec<T>, diagnostics: &mut Vec<Diagnostic>) {
+    fn merge(&mut self, at: (FileId, usize), entries: &'p [T], diagnostics: &mut Vec<Diagnostic>) {
         let (file, layer) = at;
         for raw in entries {
-            let (id, range) = raw.key();
+            let (key, range) = raw.key();
             let span = Span { file, range };
             let table = T::TABLE;
-            match (self.index.get(&id).copied(), raw.replaces()) {
+            match (self.index.get(&key).copied(), raw.replaces()) {
                 (Some(i), true) => self.entries[i] = Entry { file, layer, raw },
                 (None, false) => {
-                    self.index.insert(id, self.entries.len());
+                    self.index.insert(key, self.entries.len());
                     self.entries.push(Entry { file, layer, raw });
                 }
                 (Some(_), false) => {
+                    let id = key.to_string();
                     diagnostics.push(Diagnostic::at(Kind::DuplicateId { table, id }, span))
                 }
                 (None, true) => {
+                    let id = key.to_string();
                     diagnostics.push(Diagnostic::at(Kind::OverrideOfNothing { table, id }, span))
                 }
             }
@@ -140,47 +142,41 @@ impl<T: Keyed> Table<T> {
 }
 
 /// All files folded into one pack, later files overriding earlier ones where they say so.
-struct Merged {
-    start: Option<Entry<Spanned<String>>>,
-    guide: Option<RawGuide>,
-    statuses: Vec<Entry<RawStatus>>,
-    questions: Vec<Entry<RawQuestion>>,
-    nodes: Vec<Entry<RawNode>>,
-    outcomes: Vec<Entry<RawOutcome>>,
+/// It borrows the parsed files' entries, `'p`, as they borrow the files' text.
+struct Merged<'p> {
+    start: Option<Entry<'p, Spanned<Str<'p>>>>,
+    guide: Option<&'p RawGuide<'p>>,
+    statuses: Vec<Entry<'p, RawStatus<'p>>>,
+    questions: Vec<Entry<'p, RawQuestion<'p>>>,
+    nodes: Vec<Entry<'p, RawNode<'p>>>,
+    outcomes: Vec<Entry<'p, RawOutcome<'p>>>,
     /// Every position of every layer, in load order.
-    positions: Vec<Entry<RawPosition>>,
-    contrasts: Vec<Entry<RawContrast>>,
+    positions: Vec<Entry<'p, RawPosition<'p>>>,
+    contrasts: Vec<Entry<'p, RawContrast<'p>>>,
 }
 
-impl Merged {
-    fn new(files: Vec<ParsedFile>, diagnostics: &mut Vec<Diagnostic>) -> Self {
+impl<'p> Merged<'p> {
+    fn new(files: &'p [ParsedFile<'p>], diagnostics: &mut Vec<Diagnostic>) -> Self {
         let (mut start, mut guide) = (None, None);
         let (mut statuses, mut questions) = (Table::new(), Table::new());
         let (mut nodes, mut outcomes) = (Table::new(), Table::new());
         let (mut positions, mut contrasts) = (Vec::new(), Vec::new());
         for ParsedFile { file, layer, raw } in files {
-            if let Some(pack) = raw.pack {
+            let (file, layer) = (*file, *layer);
+            if let Some(pack) = &raw.pack {
                 start = Some(Entry {
                     file,
                     layer,
-                    raw: pack.start,
+                    raw: &pack.start,
                 });
             }
-            guide = raw.guide.or(guide);
-            statuses.merge((file, layer), raw.status, diagnostics);
-            questions.merge((file, layer), raw.question, diagnostics);
-            nodes.merge((file, layer), raw.node, diagnostics);
-            outcomes.merge((file, layer), raw.outcome, diagnostics);
-            positions.extend(
-                raw.position
-                    .into_iter()
-                    .map(|raw| Entry { file, layer, raw }),
-            );
-            contrasts.extend(
-                raw.contrast
-                    .into_iter()
-                    .map(|raw| Entry { file, layer, raw }),
-            );
+            guide = raw.guide.as_ref().or(guide);
+            statuses.merge((file, layer), &raw.status, diagnostics);
+            questions.merge((file, layer), &raw.question, diagnostics);
+            nodes.merge((file, layer), &raw.node, diagnostics);
+            outcomes.merge((file, layer), &raw.outcome, diagnostics);
+            positions.extend(raw.position.iter().map(|raw| Entry { file, layer, raw }));
+            contrasts.extend(raw.contrast.iter().map(|raw| Entry { file, layer, raw }));
         }
         Merged {
             start,
@@ -202,9 +198,10 @@ struct Checker<'a> {
 }
 
 /// The ids of every node and outcome, and of every question: what references resolve to.
-struct Names {
-    targets: HashMap<String, Target>,
-    questions: HashMap<String, QuestionId>,
+/// They borrow from the merged pack.
+struct Names<'m> {
+    targets: HashMap<&'m str, Target>,
+    questions: HashMap<&'m str, QuestionId>,
 }
 
 /// Each node's outgoing edges with the place that names them, for cycle reports.
@@ -215,8 +212,8 @@ impl Checker<'_> {
         self.diagnostics.push(Diagnostic::at(kind, span));
     }
 
-    fn resolve(&mut self, merged: Merged, complete: bool) -> Option<Tree> {
-        let names = self.names(&merged);
+    fn resolve(&mut self, merged: &Merged<'_>, complete: bool) -> Option<Tree> {
+        let names = self.names(merged);
         let statuses = self.statuses(&merged.statuses);
         let questions: Vec<Question> = merged.questions.iter().map(|q| self.question(q)).collect();
         self.check_flags(&merged.questions, &questions);
@@ -238,14 +235,14 @@ impl Checker<'_> {
             .map(|c| self.contrast(c, &statuses))
             .collect();
         let start = match merged.start.as_ref() {
-            Some(start) => self.target(start, &start.raw, &names)?,
+            Some(start) => self.target(start, start.raw, &names)?,
             None if complete => {
                 self.diagnostics.push(Diagnostic::whole_pack(Kind::NoStart));
                 return None;
             }
             None => return None,
         };
-        self.check_graph(start, &edges, &merged);
+        self.check_graph(start, &edges, merged);
         Some(Tree {
             start,
             statuses,
@@ -259,18 +256,16 @@ impl Checker<'_> {
         })
     }
 
-    fn names(&mut self, merged: &Merged) -> Names {
+    fn names<'m>(&mut self, merged: &Merged<'m>) -> Names<'m> {
         let mut targets = HashMap::new();
         for (i, node) in merged.nodes.iter().enumerate() {
-            targets.insert(node.raw.id.get_ref().clone(), Target::Node(NodeId(i)));
+            targets.insert(&**node.raw.id.get_ref(), Target::Node(NodeId(i)));
         }
         for (i, outcome) in merged.outcomes.iter().enumerate() {
-            let id = outcome.raw.id.get_ref().clone();
-            if targets
-                .insert(id.clone(), Target::Outcome(OutcomeId(i)))
-                .is_some()
-            {
+            let id: &str = outcome.raw.id.get_ref();
+            if targets.insert(id, Target::Outcome(OutcomeId(i))).is_some() {
                 let table = "node or outcome";
+                let id = id.to_string();
                 self.error(
                     Kind::DuplicateId { table, id },
                     outcome.span(&outcome.raw.id),
@@ -281,12 +276,12 @@ impl Checker<'_> {
             .questions
             .iter()
             .enumerate()
-            .map(|(i, q)| (q.raw.id.get_ref().clone(), QuestionId(i)))
+            .map(|(i, q)| (&**q.raw.id.get_ref(), QuestionId(i)))
             .collect();
         Names { targets, questions }
     }
 
-    fn statuses(&mut self, entries: &[Entry<RawStatus>]) -> BTreeMap<u16, Status> {
+    fn statuses(&mut self, entries: &[Entry<'_, RawStatus<'_>>]) -> BTreeMap<u16, Status> {
         let mut statuses = BTreeMap::new();
         for entry in entries {
             let raw = &entry.raw;
@@ -295,9 +290,9 @@ impl Checker<'_> {
             if let Some(code) = self.status_code(entry, &raw.code) {
                 let status = Status {
                     code,
-                    name: raw.name.get_ref().clone().into(),
+                    name: owned(raw.name.get_ref()),
                     meaning: prose(raw.meaning.get_ref()),
-                    cite: raw.cite.clone().map(cite),
+                    cite: raw.cite.as_ref().map(cite),
                 };
                 statuses.insert(code, status);
             }
@@ -305,7 +300,7 @@ impl Checker<'_> {
         statuses
     }
 
-    fn status_code<T>(&mut self, entry: &Entry<T>, code: &Spanned<i64>) -> Option<u16> {
+    fn status_code<T>(&mut self, entry: &Entry<'_, T>, code: &Spanned<i64>) -> Option<u16> {
         let value = *code.get_ref();
         if (100..=599).contains(&value) {
             return u16::try_from(value).ok();
@@ -317,7 +312,7 @@ impl Checker<'_> {
     /// A status used by an outcome: in range, and named by a `[[status]]` entry.
     fn used_status<T>(
         &mut self,
-        entry: &Entry<T>,
+        entry: &Entry<'_, T>,
         code: &Spanned<i64>,
         statuses: &BTreeMap<u16, Status>,
     ) -> u16 {
@@ -330,18 +325,18 @@ impl Checker<'_> {
         status
     }
 
-    fn not_empty<T>(&mut self, entry: &Entry<T>, text: &Spanned<String>, field: &'static str) {
+    fn not_empty<T>(&mut self, entry: &Entry<'_, T>, text: &Spanned<Str<'_>>, field: &'static str) {
         if text.get_ref().trim().is_empty() {
             self.error(Kind::EmptyText { field }, entry.span(text));
         }
     }
 
-    fn question(&mut self, entry: &Entry<RawQuestion>) -> Question {
+    fn question(&mut self, entry: &Entry<'_, RawQuestion<'_>>) -> Question {
         let raw = &entry.raw;
         self.not_empty(entry, &raw.prompt, "prompt");
         let (kind, answers) = self.answers(entry);
         let mut question = Question {
-            id: raw.id.get_ref().clone().into(),
+            id: owned(raw.id.get_ref()),
             kind,
             prompt: prose(raw.prompt.get_ref()),
             help: raw
@@ -351,13 +346,7 @@ impl Checker<'_> {
             layer: entry.layer,
             reason: raw.reason.as_deref().map(prose),
             default: None,
-            flag: raw
-                .flag
-                .as_ref()
-                .unwrap_or(&raw.id)
-                .get_ref()
-                .clone()
-                .into(),
+            flag: owned(raw.flag.as_ref().unwrap_or(&raw.id).get_ref()),
             bare: None,
             answers,
         };
@@ -375,7 +364,7 @@ impl Checker<'_> {
         question
     }
 
-    fn answers(&mut self, entry: &Entry<RawQuestion>) -> (QuestionKind, Vec<AnswerDef>) {
+    fn answers(&mut self, entry: &Entry<'_, RawQuestion<'_>>) -> (QuestionKind, Vec<AnswerDef>) {
         let raw = &entry.raw;
         match raw.kind {
             crate::rules::raw::RawKind::YesNo => {
@@ -393,14 +382,14 @@ impl Checker<'_> {
         }
     }
 
-    fn choices(&mut self, entry: &Entry<RawQuestion>) -> Vec<AnswerDef> {
+    fn choices(&mut self, entry: &Entry<'_, RawQuestion<'_>>) -> Vec<AnswerDef> {
         let mut answers: Vec<AnswerDef> = Vec::with_capacity(entry.raw.choice.len());
         // A set, not a scan of the answers so far: a scan made many choices quadratic.
         let mut seen: HashSet<&str> = HashSet::with_capacity(entry.raw.choice.len());
         for RawChoice { id, label, flag } in &entry.raw.choice {
             self.not_empty(entry, label, "label");
             if !seen.insert(id.get_ref()) {
-                let id = id.get_ref().clone();
+                let id = id.get_ref().to_string();
                 self.error(
                     Kind::DuplicateId {
                         table: "choice",
@@ -410,16 +399,16 @@ impl Checker<'_> {
                 );
             }
             answers.push(AnswerDef {
-                id: id.get_ref().clone().into(),
+                id: owned(id.get_ref()),
                 label: prose(label.get_ref()),
-                flag: flag.as_ref().map(|f| f.get_ref().clone().into()),
+                flag: flag.as_ref().map(|f| owned(f.get_ref())),
             });
         }
         answers
     }
 
-    fn bad_choices(&mut self, entry: &Entry<RawQuestion>, reason: &'static str) {
-        let question = entry.raw.id.get_ref().clone();
+    fn bad_choices(&mut self, entry: &Entry<'_, RawQuestion<'_>>, reason: &'static str) {
+        let question = entry.raw.id.get_ref().to_string();
         self.error(
             Kind::BadChoices { question, reason },
             entry.span(&entry.raw.id),
@@ -429,15 +418,15 @@ impl Checker<'_> {
     /// The index of `answer` among the question's answers, or a located error.
     fn answer_of<T>(
         &mut self,
-        entry: &Entry<T>,
+        entry: &Entry<'_, T>,
         question: &Question,
-        answer: &Spanned<String>,
+        answer: &Spanned<Str<'_>>,
     ) -> Option<usize> {
         let found = question.answer_index(answer.get_ref());
         if found.is_none() {
             let kind = Kind::UnknownAnswer {
                 question: question.id.to_string(),
-                answer: answer.get_ref().clone(),
+                answer: answer.get_ref().to_string(),
                 valid: question
                     .answer_ids()
                     .iter()
@@ -450,7 +439,7 @@ impl Checker<'_> {
     }
 
     /// Every flag must be well formed and belong to one question only.
-    fn check_flags(&mut self, entries: &[Entry<RawQuestion>], questions: &[Question]) {
+    fn check_flags(&mut self, entries: &[Entry<'_, RawQuestion<'_>>], questions: &[Question]) {
         let mut owners: HashMap<String, String> = self
             .reserved
             .iter()
@@ -480,7 +469,7 @@ impl Checker<'_> {
 
     fn node(
         &mut self,
-        entry: &Entry<RawNode>,
+        entry: &Entry<'_, RawNode<'_>>,
         names: &Names,
         questions: &[Question],
         edges: &mut Edges,
@@ -497,7 +486,7 @@ impl Checker<'_> {
         };
         edges.push(out);
         Node {
-            id: raw.id.get_ref().clone().into(),
+            id: owned(raw.id.get_ref()),
             question: question.unwrap_or(QuestionId(0)),
             next,
             layer: entry.layer,
@@ -505,13 +494,16 @@ impl Checker<'_> {
         }
     }
 
-    fn question_ref(&mut self, entry: &Entry<RawNode>, names: &Names) -> Option<QuestionId> {
+    fn question_ref(
+        &mut self,
+        entry: &Entry<'_, RawNode<'_>>,
+        names: &Names,
+    ) -> Option<QuestionId> {
         let name = &entry.raw.question;
-        let found = names.questions.get(name.get_ref()).copied();
+        let found = names.questions.get(&**name.get_ref()).copied();
         if found.is_none() {
-            let suggestion =
-                suggest::nearest(name.get_ref(), names.questions.keys().map(String::as_str));
-            let question = name.get_ref().clone();
+            let suggestion = suggest::nearest(name.get_ref(), names.questions.keys().copied());
+            let question = name.get_ref().to_string();
             self.error(
                 Kind::UnknownQuestion {
                     question,
@@ -526,7 +518,7 @@ impl Checker<'_> {
     /// Where each answer of the node's question leads; records the edges for graph checks.
     fn branches(
         &mut self,
-        entry: &Entry<RawNode>,
+        entry: &Entry<'_, RawNode<'_>>,
         question: &Question,
         names: &Names,
         edges: &mut Vec<(Target, Span)>,
@@ -540,7 +532,7 @@ impl Checker<'_> {
             .map(|(i, a)| (&*a.id, i))
             .collect();
         for (answer, target) in &raw.on.0 {
-            let index = match by_id.get(answer.get_ref().as_str()) {
+            let index = match by_id.get(&**answer.get_ref()) {
                 Some(i) => Some(*i),
                 None => self.answer_of(entry, question, answer),
             };
@@ -570,7 +562,7 @@ impl Checker<'_> {
     /// reached, so one mistake is reported once.
     fn edges_only(
         &mut self,
-        entry: &Entry<RawNode>,
+        entry: &Entry<'_, RawNode<'_>>,
         names: &Names,
         edges: &mut Vec<(Target, Span)>,
     ) {
@@ -584,7 +576,7 @@ impl Checker<'_> {
 
     fn check_covered(
         &mut self,
-        entry: &Entry<RawNode>,
+        entry: &Entry<'_, RawNode<'_>>,
         question: &Question,
         next: &[Option<Target>],
     ) {
@@ -597,10 +589,10 @@ impl Checker<'_> {
         // An answer named in `on` but pointing nowhere is already reported at its target.
         let unnamed: Vec<String> = uncovered
             .into_iter()
-            .filter(|a| !entry.raw.on.0.iter().any(|(k, _)| k.get_ref() == a))
+            .filter(|a| !entry.raw.on.0.iter().any(|(k, _)| **k.get_ref() == **a))
             .collect();
         if !unnamed.is_empty() {
-            let node = entry.raw.id.get_ref().clone();
+            let node = entry.raw.id.get_ref().to_string();
             self.error(
                 Kind::Uncovered {
                     node,
@@ -613,21 +605,24 @@ impl Checker<'_> {
 
     fn target<T>(
         &mut self,
-        entry: &Entry<T>,
-        name: &Spanned<String>,
+        entry: &Entry<'_, T>,
+        name: &Spanned<Str<'_>>,
         names: &Names,
     ) -> Option<Target> {
-        let found = names.targets.get(name.get_ref()).copied();
+        let found = names.targets.get(&**name.get_ref()).copied();
         if found.is_none() {
-            let suggestion =
-                suggest::nearest(name.get_ref(), names.targets.keys().map(String::as_str));
-            let target = name.get_ref().clone();
+            let suggestion = suggest::nearest(name.get_ref(), names.targets.keys().copied());
+            let target = name.get_ref().to_string();
             self.error(Kind::UnknownTarget { target, suggestion }, entry.span(name));
         }
         found
     }
 
-    fn outcome(&mut self, entry: &Entry<RawOutcome>, statuses: &BTreeMap<u16, Status>) -> Outcome {
+    fn outcome(
+        &mut self,
+        entry: &Entry<'_, RawOutcome<'_>>,
+        statuses: &BTreeMap<u16, Status>,
+    ) -> Outcome {
         let raw = &entry.raw;
         self.not_empty(entry, &raw.summary, "summary");
         self.not_empty(entry, &raw.explanation, "explanation");
@@ -642,7 +637,7 @@ impl Checker<'_> {
             })
             .collect();
         Outcome {
-            id: raw.id.get_ref().clone().into(),
+            id: owned(raw.id.get_ref()),
             status,
             summary: prose(raw.summary.get_ref()),
             explanation: prose(raw.explanation.get_ref()),
@@ -653,16 +648,16 @@ impl Checker<'_> {
                 .header
                 .iter()
                 .map(|h| Header {
-                    name: h.name.clone().into(),
+                    name: owned(&h.name),
                     why: prose(&h.why),
                 })
                 .collect(),
             problem: raw.problem.as_ref().map(|p| Problem {
-                kind: p.kind.clone().into(),
+                kind: owned(&p.kind),
                 detail: prose(&p.detail),
                 members: p.members.as_deref().map(prose),
             }),
-            cites: raw.cite.iter().cloned().map(cite).collect(),
+            cites: raw.cite.iter().map(cite).collect(),
             also_fits: raw
                 .also_fits
                 .iter()
@@ -677,7 +672,7 @@ impl Checker<'_> {
     /// a later layer's position comes after (and so decides over) an earlier one's.
     fn positions(
         &mut self,
-        entries: &[Entry<RawPosition>],
+        entries: &[Entry<'_, RawPosition<'_>>],
         names: &Names,
         statuses: &BTreeMap<u16, Status>,
         outcomes: &[Outcome],
@@ -689,7 +684,7 @@ impl Checker<'_> {
             };
             let list = positions.entry(outcome).or_default();
             if list.iter().any(|p| p.layer == entry.layer) {
-                let id = entry.raw.outcome.get_ref().clone();
+                let id = entry.raw.outcome.get_ref().to_string();
                 self.error(
                     Kind::DuplicateId {
                         table: "position",
@@ -707,9 +702,9 @@ impl Checker<'_> {
             list.push(Position {
                 layer: entry.layer,
                 status: status.unwrap_or(outcomes[outcome.0].status),
-                code: entry.raw.code.clone().map(Into::into),
+                code: entry.raw.code.as_deref().map(owned),
                 reason: prose(entry.raw.reason.get_ref()),
-                cite: entry.raw.cite.clone().map(cite),
+                cite: entry.raw.cite.as_ref().map(cite),
             });
         }
         positions
@@ -718,19 +713,19 @@ impl Checker<'_> {
     /// A reference that must name an outcome (not a node).
     fn outcome_ref<T>(
         &mut self,
-        entry: &Entry<T>,
-        name: &Spanned<String>,
+        entry: &Entry<'_, T>,
+        name: &Spanned<Str<'_>>,
         names: &Names,
     ) -> Option<OutcomeId> {
-        if let Some(Target::Outcome(o)) = names.targets.get(name.get_ref()) {
+        if let Some(Target::Outcome(o)) = names.targets.get(&**name.get_ref()) {
             return Some(*o);
         }
         let outcomes = names
             .targets
             .iter()
             .filter(|(_, t)| matches!(t, Target::Outcome(_)));
-        let suggestion = suggest::nearest(name.get_ref(), outcomes.map(|(n, _)| n.as_str()));
-        let outcome = name.get_ref().clone();
+        let suggestion = suggest::nearest(name.get_ref(), outcomes.map(|(n, _)| *n));
+        let outcome = name.get_ref().to_string();
         self.error(
             Kind::UnknownOutcome {
                 outcome,
@@ -743,7 +738,7 @@ impl Checker<'_> {
 
     fn contrast(
         &mut self,
-        entry: &Entry<RawContrast>,
+        entry: &Entry<'_, RawContrast<'_>>,
         statuses: &BTreeMap<u16, Status>,
     ) -> Contrast {
         let raw = &entry.raw;
@@ -755,17 +750,17 @@ impl Checker<'_> {
             when_a: prose(&raw.when_a),
             when_b: prose(&raw.when_b),
             example: raw.example.as_deref().map(prose),
-            cites: raw.cite.iter().cloned().map(cite).collect(),
+            cites: raw.cite.iter().map(cite).collect(),
         }
     }
 
     /// Cycles and unreachable entries, found iteratively so that deep trees cannot
     /// overflow the stack.
-    fn check_graph(&mut self, start: Target, edges: &Edges, merged: &Merged) {
+    fn check_graph(&mut self, start: Target, edges: &Edges, merged: &Merged<'_>) {
         for (path, span) in find_cycles(start, edges, merged.nodes.len()) {
             let path = path
                 .iter()
-                .map(|n| merged.nodes[n.0].raw.id.get_ref().clone())
+                .map(|n| merged.nodes[n.0].raw.id.get_ref().to_string())
                 .collect();
             self.error(Kind::Cycle { path }, span);
         }
@@ -783,12 +778,12 @@ impl Checker<'_> {
         }
     }
 
-    fn unreachable<T>(&mut self, seen: bool, entry: &Entry<T>, id: &Spanned<String>) {
+    fn unreachable<T>(&mut self, seen: bool, entry: &Entry<'_, T>, id: &Spanned<Str<'_>>) {
         if !seen {
             let span = entry.span(id);
             self.error(
                 Kind::Unreachable {
-                    id: id.get_ref().clone(),
+                    id: id.get_ref().to_string(),
                 },
                 span,
             );
@@ -821,27 +816,32 @@ fn yes_no() -> Vec<AnswerDef> {
         .collect()
 }
 
-fn guide(raw: RawGuide) -> Guide {
+/// Text the tree keeps: a copy, as the tree outlives the file it was read from.
+fn owned(text: &str) -> Text {
+    Cow::Owned(text.to_owned())
+}
+
+fn guide(raw: &RawGuide<'_>) -> Guide {
     Guide {
-        name: raw.name.into_inner().into(),
-        title: raw.title.into(),
-        url: raw.url.into(),
+        name: owned(raw.name.get_ref()),
+        title: owned(&raw.title),
+        url: owned(&raw.url),
         summary: prose(&raw.summary),
-        code_kind: raw.code_kind.map(Into::into),
+        code_kind: raw.code_kind.as_deref().map(owned),
     }
 }
 
-fn cite(raw: RawCite) -> Cite {
+fn cite(raw: &RawCite<'_>) -> Cite {
     Cite {
-        document: raw.document.into(),
-        section: raw.section.map(Into::into),
-        title: raw.title.map(Into::into),
-        url: raw.url.into(),
+        document: owned(&raw.document),
+        section: raw.section.as_deref().map(owned),
+        title: raw.title.as_deref().map(owned),
+        url: owned(&raw.url),
     }
 }
 
 /// Every flag a question adds to the command line, with the place that names it.
-fn flags_of(entry: &Entry<RawQuestion>, question: &Question) -> Vec<(String, Span)> {
+fn flags_of(entry: &Entry<'_, RawQuestion<'_>>, question: &Question) -> Vec<(String, Span)> {
     let raw = &entry.raw;
     let name_span = entry.span(raw.flag.as_ref().unwrap_or(&raw.id));
     let mut flags = vec![(question.flag.to_string(), name_span.clone())];
@@ -850,7 +850,7 @@ fn flags_of(entry: &Entry<RawQuestion>, question: &Question) -> Vec<(String, Spa
     }
     for choice in &raw.choice {
         if let Some(flag) = &choice.flag {
-            flags.push((flag.get_ref().clone(), entry.span(flag)));
+            flags.push((flag.get_ref().to_string(), entry.span(flag)));
         }
     }
     flags
