@@ -2,11 +2,13 @@
 //! every problem found, each with its place.
 
 use std::borrow::Cow;
+use std::collections::hash_map::Entry as MapEntry;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Display;
 use std::hash::Hash;
 use std::ops::Range;
 
+use rustc_hash::{FxHashMap, FxHashSet};
 use toml::Spanned;
 
 use crate::diagnostic::{self, Diagnostic, Kind};
@@ -101,39 +103,49 @@ keyed!(RawQuestion, "question", id, &'p str, |id: &'p Str| &**id);
 keyed!(RawNode, "node", id, &'p str, |id: &'p Str| &**id);
 keyed!(RawOutcome, "outcome", id, &'p str, |id: &'p Str| &**id);
 
-/// One table's entries in load order, with an index by key so merging stays linear.
+/// One table's entries in load order, with an index by key so merging stays linear. The
+/// index is kept: it is also what references to the entries resolve through.
 struct Table<'p, T: Keyed<'p>> {
     entries: Vec<Entry<'p, T>>,
-    index: HashMap<T::Key, usize>,
+    /// FxHash: several times cheaper than SipHash on short ids. Unlike std's randomly
+    /// keyed SipHash it does not resist ids chosen to collide, which only a file built for
+    /// that would hold, and which would slow its own load.
+    index: FxHashMap<T::Key, usize>,
 }
 
 impl<'p, T: Keyed<'p>> Table<'p, T> {
     fn new() -> Self {
         Table {
             entries: Vec::new(),
-            index: HashMap::new(),
+            index: FxHashMap::default(),
         }
     }
 
     /// Adds each entry, replacing an earlier one only where it says `override = true`.
     fn merge(&mut self, at: (FileId, usize), entries: &'p [T], diagnostics: &mut Vec<Diagnostic>) {
         let (file, layer) = at;
+        // Grown once per file rather than doubling, and rehashing, all along a large one.
+        self.entries.reserve(entries.len());
+        self.index.reserve(entries.len());
         for raw in entries {
             let (key, range) = raw.key();
             let span = Span { file, range };
             let table = T::TABLE;
-            match (self.index.get(&key).copied(), raw.replaces()) {
-                (Some(i), true) => self.entries[i] = Entry { file, layer, raw },
-                (None, false) => {
-                    self.index.insert(key, self.entries.len());
+            let next = self.entries.len();
+            match (self.index.entry(key), raw.replaces()) {
+                (MapEntry::Occupied(i), true) => {
+                    self.entries[*i.get()] = Entry { file, layer, raw }
+                }
+                (MapEntry::Vacant(slot), false) => {
+                    slot.insert(next);
                     self.entries.push(Entry { file, layer, raw });
                 }
-                (Some(_), false) => {
-                    let id = key.to_string();
+                (MapEntry::Occupied(i), false) => {
+                    let id = i.key().to_string();
                     diagnostics.push(Diagnostic::at(Kind::DuplicateId { table, id }, span))
                 }
-                (None, true) => {
-                    let id = key.to_string();
+                (MapEntry::Vacant(slot), true) => {
+                    let id = slot.key().to_string();
                     diagnostics.push(Diagnostic::at(Kind::OverrideOfNothing { table, id }, span))
                 }
             }
@@ -153,6 +165,9 @@ struct Merged<'p> {
     /// Every position of every layer, in load order.
     positions: Vec<Entry<'p, RawPosition<'p>>>,
     contrasts: Vec<Entry<'p, RawContrast<'p>>>,
+    question_ids: FxHashMap<&'p str, usize>,
+    node_ids: FxHashMap<&'p str, usize>,
+    outcome_ids: FxHashMap<&'p str, usize>,
 }
 
 impl<'p> Merged<'p> {
@@ -185,6 +200,9 @@ impl<'p> Merged<'p> {
             questions: questions.entries,
             nodes: nodes.entries,
             outcomes: outcomes.entries,
+            question_ids: questions.index,
+            node_ids: nodes.index,
+            outcome_ids: outcomes.index,
             positions,
             contrasts,
         }
@@ -198,14 +216,70 @@ struct Checker<'a> {
 }
 
 /// The ids of every node and outcome, and of every question: what references resolve to.
-/// They borrow from the merged pack.
+/// These are the merged pack's own indexes, not copies: a second map of a large pack's ids
+/// would not fit in cache, and filling it cost a cache miss per id.
 struct Names<'m> {
-    targets: HashMap<&'m str, Target>,
-    questions: HashMap<&'m str, QuestionId>,
+    nodes: &'m FxHashMap<&'m str, usize>,
+    outcomes: &'m FxHashMap<&'m str, usize>,
+    questions: &'m FxHashMap<&'m str, usize>,
 }
 
-/// Each node's outgoing edges with the place that names them, for cycle reports.
-type Edges = Vec<Vec<(Target, Span)>>;
+impl Names<'_> {
+    /// An id that both a node and an outcome have (an error) names the outcome.
+    fn target(&self, id: &str) -> Option<Target> {
+        let outcome = self
+            .outcomes
+            .get(id)
+            .map(|&i| Target::Outcome(OutcomeId(i)));
+        outcome.or_else(|| self.nodes.get(id).map(|&i| Target::Node(NodeId(i))))
+    }
+
+    fn targets(&self) -> impl Iterator<Item = &str> {
+        self.nodes.keys().chain(self.outcomes.keys()).copied()
+    }
+
+    fn outcome(&self, id: &str) -> Option<OutcomeId> {
+        self.outcomes.get(id).map(|&i| OutcomeId(i))
+    }
+
+    fn question(&self, id: &str) -> Option<QuestionId> {
+        self.questions.get(id).map(|&i| QuestionId(i))
+    }
+}
+
+/// A question's answers by id, built once per question rather than once per node.
+type AnswerIndex<'q> = FxHashMap<&'q str, usize>;
+
+/// Every node's outgoing edges with the place that names them, for cycle reports. One list
+/// for all nodes rather than one per node: node `i`'s are `edges[starts[i]..starts[i + 1]]`.
+struct Edges {
+    starts: Vec<usize>,
+    edges: Vec<(Target, Span)>,
+}
+
+impl Edges {
+    fn with_capacity(nodes: usize) -> Self {
+        let mut starts = Vec::with_capacity(nodes + 1);
+        starts.push(0);
+        Edges {
+            starts,
+            edges: Vec::with_capacity(nodes * 2),
+        }
+    }
+
+    fn push(&mut self, target: Target, span: Span) {
+        self.edges.push((target, span));
+    }
+
+    /// Ends the current node's edges: those pushed next are the next node's.
+    fn end_node(&mut self) {
+        self.starts.push(self.edges.len());
+    }
+
+    fn of(&self, node: NodeId) -> &[(Target, Span)] {
+        &self.edges[self.starts[node.0]..self.starts[node.0 + 1]]
+    }
+}
 
 impl Checker<'_> {
     fn error(&mut self, kind: Kind, span: Span) {
@@ -217,11 +291,12 @@ impl Checker<'_> {
         let statuses = self.statuses(&merged.statuses);
         let questions: Vec<Question> = merged.questions.iter().map(|q| self.question(q)).collect();
         self.check_flags(&merged.questions, &questions);
-        let mut edges = Edges::new();
+        let answers: Vec<AnswerIndex> = questions.iter().map(answer_index).collect();
+        let mut edges = Edges::with_capacity(merged.nodes.len());
         let nodes: Vec<Node> = merged
             .nodes
             .iter()
-            .map(|n| self.node(n, &names, &questions, &mut edges))
+            .map(|n| self.node(n, &names, (&questions, &answers), &mut edges))
             .collect();
         let outcomes: Vec<Outcome> = merged
             .outcomes
@@ -256,14 +331,11 @@ impl Checker<'_> {
         })
     }
 
-    fn names<'m>(&mut self, merged: &Merged<'m>) -> Names<'m> {
-        let mut targets = HashMap::new();
-        for (i, node) in merged.nodes.iter().enumerate() {
-            targets.insert(&**node.raw.id.get_ref(), Target::Node(NodeId(i)));
-        }
-        for (i, outcome) in merged.outcomes.iter().enumerate() {
+    /// What references resolve to; an id that is both a node's and an outcome's is an error.
+    fn names<'m>(&mut self, merged: &'m Merged<'m>) -> Names<'m> {
+        for outcome in &merged.outcomes {
             let id: &str = outcome.raw.id.get_ref();
-            if targets.insert(id, Target::Outcome(OutcomeId(i))).is_some() {
+            if merged.node_ids.contains_key(id) {
                 let table = "node or outcome";
                 let id = id.to_string();
                 self.error(
@@ -272,13 +344,11 @@ impl Checker<'_> {
                 );
             }
         }
-        let questions = merged
-            .questions
-            .iter()
-            .enumerate()
-            .map(|(i, q)| (&**q.raw.id.get_ref(), QuestionId(i)))
-            .collect();
-        Names { targets, questions }
+        Names {
+            nodes: &merged.node_ids,
+            outcomes: &merged.outcome_ids,
+            questions: &merged.question_ids,
+        }
     }
 
     fn statuses(&mut self, entries: &[Entry<'_, RawStatus<'_>>]) -> BTreeMap<u16, Status> {
@@ -385,7 +455,8 @@ impl Checker<'_> {
     fn choices(&mut self, entry: &Entry<'_, RawQuestion<'_>>) -> Vec<AnswerDef> {
         let mut answers: Vec<AnswerDef> = Vec::with_capacity(entry.raw.choice.len());
         // A set, not a scan of the answers so far: a scan made many choices quadratic.
-        let mut seen: HashSet<&str> = HashSet::with_capacity(entry.raw.choice.len());
+        let mut seen = FxHashSet::default();
+        seen.reserve(entry.raw.choice.len());
         for RawChoice { id, label, flag } in &entry.raw.choice {
             self.not_empty(entry, label, "label");
             if !seen.insert(id.get_ref()) {
@@ -471,20 +542,22 @@ impl Checker<'_> {
         &mut self,
         entry: &Entry<'_, RawNode<'_>>,
         names: &Names,
-        questions: &[Question],
+        (questions, answers): (&[Question], &[AnswerIndex]),
         edges: &mut Edges,
     ) -> Node {
         let raw = &entry.raw;
         let question = self.question_ref(entry, names);
-        let mut out = Vec::new();
-        let next = match question.map(|q| &questions[q.0]) {
-            Some(q) => self.branches(entry, q, names, &mut out),
+        let next = match question {
+            Some(q) => {
+                let asked = (&questions[q.0], &answers[q.0]);
+                self.branches(entry, asked, names, edges)
+            }
             None => {
-                self.edges_only(entry, names, &mut out);
+                self.edges_only(entry, names, edges);
                 Vec::new()
             }
         };
-        edges.push(out);
+        edges.end_node();
         Node {
             id: owned(raw.id.get_ref()),
             question: question.unwrap_or(QuestionId(0)),
@@ -500,7 +573,7 @@ impl Checker<'_> {
         names: &Names,
     ) -> Option<QuestionId> {
         let name = &entry.raw.question;
-        let found = names.questions.get(&**name.get_ref()).copied();
+        let found = names.question(name.get_ref());
         if found.is_none() {
             let suggestion = suggest::nearest(name.get_ref(), names.questions.keys().copied());
             let question = name.get_ref().to_string();
@@ -519,18 +592,12 @@ impl Checker<'_> {
     fn branches(
         &mut self,
         entry: &Entry<'_, RawNode<'_>>,
-        question: &Question,
+        (question, by_id): (&Question, &AnswerIndex),
         names: &Names,
-        edges: &mut Vec<(Target, Span)>,
+        edges: &mut Edges,
     ) -> Vec<Target> {
         let raw = &entry.raw;
         let mut next: Vec<Option<Target>> = vec![None; question.answers.len()];
-        let by_id: HashMap<&str, usize> = question
-            .answers
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (&*a.id, i))
-            .collect();
         for (answer, target) in &raw.on.0 {
             let index = match by_id.get(&**answer.get_ref()) {
                 Some(i) => Some(*i),
@@ -539,7 +606,7 @@ impl Checker<'_> {
             let resolved = self.target(entry, target, names);
             if let (Some(i), Some(t)) = (index, resolved) {
                 next[i] = Some(t);
-                edges.push((t, entry.span(target)));
+                edges.push(t, entry.span(target));
             }
         }
         let fallback = raw
@@ -549,7 +616,7 @@ impl Checker<'_> {
         match (&raw.otherwise, fallback) {
             (None, _) => self.check_covered(entry, question, &next),
             (Some(otherwise), Some(t)) if next.contains(&None) => {
-                edges.push((t, entry.span(otherwise)))
+                edges.push(t, entry.span(otherwise))
             }
             _ => {}
         }
@@ -560,16 +627,11 @@ impl Checker<'_> {
 
     /// The targets of a node whose question is unknown: still checked, and still counted as
     /// reached, so one mistake is reported once.
-    fn edges_only(
-        &mut self,
-        entry: &Entry<'_, RawNode<'_>>,
-        names: &Names,
-        edges: &mut Vec<(Target, Span)>,
-    ) {
+    fn edges_only(&mut self, entry: &Entry<'_, RawNode<'_>>, names: &Names, edges: &mut Edges) {
         let targets = entry.raw.on.0.iter().map(|(_, target)| target);
         for target in targets.chain(&entry.raw.otherwise) {
             if let Some(t) = self.target(entry, target, names) {
-                edges.push((t, entry.span(target)));
+                edges.push(t, entry.span(target));
             }
         }
     }
@@ -609,9 +671,9 @@ impl Checker<'_> {
         name: &Spanned<Str<'_>>,
         names: &Names,
     ) -> Option<Target> {
-        let found = names.targets.get(&**name.get_ref()).copied();
+        let found = names.target(name.get_ref());
         if found.is_none() {
-            let suggestion = suggest::nearest(name.get_ref(), names.targets.keys().copied());
+            let suggestion = suggest::nearest(name.get_ref(), names.targets());
             let target = name.get_ref().to_string();
             self.error(Kind::UnknownTarget { target, suggestion }, entry.span(name));
         }
@@ -717,14 +779,10 @@ impl Checker<'_> {
         name: &Spanned<Str<'_>>,
         names: &Names,
     ) -> Option<OutcomeId> {
-        if let Some(Target::Outcome(o)) = names.targets.get(&**name.get_ref()) {
-            return Some(*o);
+        if let Some(outcome) = names.outcome(name.get_ref()) {
+            return Some(outcome);
         }
-        let outcomes = names
-            .targets
-            .iter()
-            .filter(|(_, t)| matches!(t, Target::Outcome(_)));
-        let suggestion = suggest::nearest(name.get_ref(), outcomes.map(|(n, _)| *n));
+        let suggestion = suggest::nearest(name.get_ref(), names.outcomes.keys().copied());
         let outcome = name.get_ref().to_string();
         self.error(
             Kind::UnknownOutcome {
@@ -803,6 +861,13 @@ pub fn prose(text: &str) -> Text {
         .filter(|p| !p.is_empty())
         .collect();
     Cow::Owned(paragraphs.join("\n\n"))
+}
+
+/// Later answers win, as they did when each node collected its own map; only a pack with
+/// two choices of one id, which is rejected, could tell.
+fn answer_index(question: &Question) -> AnswerIndex<'_> {
+    let answers = question.answers.iter().enumerate();
+    answers.map(|(i, a)| (&*a.id, i)).collect()
 }
 
 fn yes_no() -> Vec<AnswerDef> {
@@ -888,7 +953,7 @@ fn find_cycles(start: Target, edges: &Edges, count: usize) -> Vec<(Vec<NodeId>, 
         mark[root.0] = Mark::OnPath;
         while let Some((node, edge)) = stack.last_mut() {
             let node = *node;
-            let Some((target, span)) = edges[node.0].get(*edge) else {
+            let Some((target, span)) = edges.of(node).get(*edge) else {
                 mark[node.0] = Mark::Done;
                 stack.pop();
                 continue;
@@ -930,7 +995,7 @@ fn reachable(
             Target::Outcome(o) => seen_outcomes[o.0] = true,
             Target::Node(n) if !seen_nodes[n.0] => {
                 seen_nodes[n.0] = true;
-                queue.extend(edges[n.0].iter().map(|(t, _)| *t));
+                queue.extend(edges.of(n).iter().map(|(t, _)| *t));
             }
             Target::Node(_) => {}
         }
