@@ -853,14 +853,22 @@ impl Checker<'_> {
 const UNRESOLVED: Target = Target::Outcome(OutcomeId(usize::MAX));
 
 /// Prose as the renderers want it: the file's line wrapping undone, paragraphs kept.
+/// Written straight into one string, as every text of a pack passes through here.
 pub fn prose(text: &str) -> Text {
-    let paragraphs: Vec<String> = text
-        .trim()
-        .split("\n\n")
-        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|p| !p.is_empty())
-        .collect();
-    Cow::Owned(paragraphs.join("\n\n"))
+    let mut out = String::with_capacity(text.len());
+    for paragraph in text.trim().split("\n\n") {
+        let mut words = paragraph.split_whitespace();
+        let Some(first) = words.next() else { continue };
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        out.push_str(first);
+        for word in words {
+            out.push(' ');
+            out.push_str(word);
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// Later answers win, as they did when each node collected its own map; only a pack with
