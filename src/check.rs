@@ -16,7 +16,7 @@ use crate::rules::raw::{RawOutcome, RawQuestion};
 use crate::rules::{Parsed, RuleSources};
 use crate::source::{FileId, Sources, Span};
 use crate::tree::{NodeId, Target, Tree};
-use crate::validate::Rejected;
+use crate::validate::{self, Rejected};
 
 /// The search for hidden branches gives up past this many routes rather than take long.
 pub const ROUTE_LIMIT: usize = 100_000;
@@ -173,17 +173,30 @@ fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
-/// Loads with [`crate::load`], so a pack fails here exactly when a run fails, then lints.
+/// Loads as [`crate::load`] does, so a pack fails here exactly when a run fails, then
+/// lints. The tree keeps no places; the lints find them in the same parsed files that
+/// validation used, so every file is parsed once. (The compiled default pack needs no
+/// validation, but its files are parsed all the same, for the places.)
 pub fn check(sources: &RuleSources) -> Result<Checked, Rejected> {
-    let pack = crate::load(sources)?;
-    // The tree keeps no places; the raw files, parsed again, still have them.
-    let read = crate::rules::read(sources);
-    let ((lints, routes_truncated), sources) = read.parse(|parsed| lint(&pack.tree, parsed));
-    Ok(Checked {
-        sources,
-        lints,
-        routes_truncated,
-    })
+    let reserved = crate::cli::reserved_flags();
+    let (linted, files) = crate::rules::read(sources).parse(|parsed| {
+        let tree = match crate::builtin::compiled(sources) {
+            Some(tree) => tree,
+            None => validate::validate(parsed, &reserved)?,
+        };
+        Ok(lint(&tree, parsed))
+    });
+    match linted {
+        Ok((lints, routes_truncated)) => Ok(Checked {
+            sources: files,
+            lints,
+            routes_truncated,
+        }),
+        Err(diagnostics) => Err(Rejected {
+            sources: files,
+            diagnostics,
+        }),
+    }
 }
 
 /// Every warning about a pack that loaded, in file order, and whether the tree had too

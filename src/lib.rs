@@ -48,13 +48,13 @@ pub struct Pack {
 /// Reads, parses and validates the rules of one run. The default pack comes compiled (see
 /// `build.rs`): a run without `--rules`, house rules or another profile parses nothing.
 pub fn load(from: &RuleSources) -> Result<Pack, Rejected> {
-    if builtin::is_default(from) {
-        if let Some(tree) = builtin::tree() {
-            let sources = builtin::sources();
-            return Ok(Pack { tree, sources });
-        }
+    match builtin::compiled(from) {
+        Some(tree) => Ok(Pack {
+            tree,
+            sources: builtin::sources(),
+        }),
+        None => load_toml(from),
     }
-    load_toml(from)
 }
 
 /// Like [`load`], but parses and validates every file, even where the compiled default
