@@ -390,8 +390,14 @@ impl<'de> Visitor<'de> for StrVisitor {
         Ok(Str(Cow::Borrowed(text)))
     }
 
+    // toml hands a table's keys over only as copies. `yes` and `no`, the keys of every
+    // yes/no node's `on`, are the program's own words, so they need no copy of their own.
     fn visit_str<E>(self, text: &str) -> Result<Str<'de>, E> {
-        Ok(Str(Cow::Owned(text.to_owned())))
+        Ok(Str(match text {
+            "yes" => Cow::Borrowed("yes"),
+            "no" => Cow::Borrowed("no"),
+            _ => Cow::Owned(text.to_owned()),
+        }))
     }
 
     fn visit_string<E>(self, text: String) -> Result<Str<'de>, E> {
