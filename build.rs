@@ -48,16 +48,16 @@ fn main() {
 /// The validated default tree, or `None` when the pack does not load: then the program
 /// loads it from the TOML on each run, which reports every problem with its place.
 fn compile() -> Option<tree::Tree> {
-    let parsed = rules::parse(&rules::RuleSources::builtin());
+    let read = rules::read(&rules::RuleSources::builtin());
     // The flags the command line reserves are checked when the tests load the pack from
     // its TOML (`tests/builtin_compiled.rs`); clap is not a dependency of the build.
-    match validate::validate(parsed, &[]) {
-        Ok((tree, _)) => Some(tree),
-        Err(rejected) => {
+    match read.parse(|parsed| validate::validate(parsed, &[])).0 {
+        Ok(tree) => Some(tree),
+        Err(diagnostics) => {
             println!(
                 "cargo:warning=the built-in rules do not load ({} problems); \
                  httpadvise will report them when run",
-                rejected.diagnostics.len()
+                diagnostics.len()
             );
             None
         }

@@ -15,6 +15,12 @@ pub fn tree() -> Option<Tree> {
     include!(concat!(env!("OUT_DIR"), "/default-tree.rs"))
 }
 
+/// The compiled tree, when `from` names exactly the default pack and the build compiled it:
+/// what [`crate::load`] uses instead of the TOML.
+pub fn compiled(from: &RuleSources) -> Option<Tree> {
+    is_default(from).then(tree).flatten()
+}
+
 /// Whether `from` names exactly the default pack: built-in rules, the default profile, no
 /// house rules and no `--rules`. Only then does the compiled tree stand in for the TOML.
 pub fn is_default(from: &RuleSources) -> bool {

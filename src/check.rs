@@ -16,7 +16,7 @@ use crate::rules::raw::{RawOutcome, RawQuestion};
 use crate::rules::{Parsed, RuleSources};
 use crate::source::{FileId, Sources, Span};
 use crate::tree::{NodeId, Target, Tree};
-use crate::validate::Rejected;
+use crate::validate::{self, Rejected};
 
 /// The search for hidden branches gives up past this many routes rather than take long.
 pub const ROUTE_LIMIT: usize = 100_000;
@@ -173,37 +173,57 @@ fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
-/// Loads with [`crate::load`], so a pack fails here exactly when a run fails, then lints.
+/// Loads as [`crate::load`] does, so a pack fails here exactly when a run fails, then
+/// lints. The tree keeps no places; the lints find them in the same parsed files that
+/// validation used, so every file is parsed once. (The compiled default pack needs no
+/// validation, but its files are parsed all the same, for the places.)
 pub fn check(sources: &RuleSources) -> Result<Checked, Rejected> {
-    let pack = crate::load(sources)?;
-    // The tree keeps no places; the raw files, parsed again, still have them.
-    let parsed = crate::rules::parse(sources);
-    let entries = Entries::new(&parsed);
+    let reserved = crate::cli::reserved_flags();
+    let (linted, files) = crate::rules::read(sources).parse(|parsed| {
+        let tree = match crate::builtin::compiled(sources) {
+            Some(tree) => tree,
+            None => validate::validate(parsed, &reserved)?,
+        };
+        Ok(lint(&tree, parsed))
+    });
+    match linted {
+        Ok((lints, routes_truncated)) => Ok(Checked {
+            sources: files,
+            lints,
+            routes_truncated,
+        }),
+        Err(diagnostics) => Err(Rejected {
+            sources: files,
+            diagnostics,
+        }),
+    }
+}
+
+/// Every warning about a pack that loaded, in file order, and whether the tree had too
+/// many routes to look for hidden branches.
+fn lint(tree: &Tree, parsed: &Parsed<'_>) -> (Vec<Lint>, bool) {
+    let entries = Entries::new(parsed);
     let mut lints = Vec::new();
     lints.extend(missing_cites(&entries));
     lints.extend(missing_help(&entries));
-    lints.extend(statuses_in_text(&pack.tree, &entries, &parsed.sources));
-    let routes = paths::routes(&pack.tree, ROUTE_LIMIT);
+    lints.extend(statuses_in_text(tree, &entries, &parsed.texts));
+    let routes = paths::routes(tree, ROUTE_LIMIT);
     if !routes.truncated {
-        lints.extend(hidden_branch_lints(&pack.tree, &routes.routes, &entries));
+        lints.extend(hidden_branch_lints(tree, &routes.routes, &entries));
     }
     lints.sort_by_key(|l| (l.span.file, l.span.range.start));
-    Ok(Checked {
-        sources: parsed.sources,
-        lints,
-        routes_truncated: routes.truncated,
-    })
+    (lints, routes.truncated)
 }
 
 /// The entries that survive merging: for each id, its last definition. The pack loaded,
 /// so a later definition of an id is always an override of the earlier one.
 struct Entries<'a> {
-    questions: BTreeMap<&'a str, (FileId, &'a RawQuestion)>,
-    outcomes: BTreeMap<&'a str, (FileId, &'a RawOutcome)>,
+    questions: BTreeMap<&'a str, (FileId, &'a RawQuestion<'a>)>,
+    outcomes: BTreeMap<&'a str, (FileId, &'a RawOutcome<'a>)>,
 }
 
 impl<'a> Entries<'a> {
-    fn new(parsed: &'a Parsed) -> Self {
+    fn new(parsed: &'a Parsed<'a>) -> Self {
         let mut entries = Entries {
             questions: BTreeMap::new(),
             outcomes: BTreeMap::new(),
@@ -234,7 +254,7 @@ fn missing_cites(entries: &Entries<'_>) -> Vec<Lint> {
         .filter(|(_, raw)| raw.cite.is_empty())
         .map(|(file, raw)| Lint {
             kind: LintKind::MissingCite {
-                outcome: raw.id.get_ref().clone(),
+                outcome: raw.id.get_ref().to_string(),
             },
             span: span_of(*file, &raw.id),
         })
@@ -252,7 +272,7 @@ fn missing_help(entries: &Entries<'_>) -> Vec<Lint> {
         })
         .map(|(file, raw)| Lint {
             kind: LintKind::MissingHelp {
-                question: raw.id.get_ref().clone(),
+                question: raw.id.get_ref().to_string(),
             },
             span: span_of(*file, &raw.id),
         })
@@ -264,7 +284,7 @@ fn missing_help(entries: &Entries<'_>) -> Vec<Lint> {
 /// name cannot be any outcome's status, and numbers such as `100 EUR` or `250 ms` in
 /// example text would otherwise be taken for codes. The explanation and `why-not` notes
 /// are left alone: comparing codes is what they are for.
-fn statuses_in_text(tree: &Tree, entries: &Entries<'_>, sources: &Sources) -> Vec<Lint> {
+fn statuses_in_text(tree: &Tree, entries: &Entries<'_>, texts: &[&str]) -> Vec<Lint> {
     let mut lints = Vec::new();
     for (file, raw) in entries.outcomes.values() {
         let summary = span_of(*file, &raw.summary);
@@ -273,12 +293,12 @@ fn statuses_in_text(tree: &Tree, entries: &Entries<'_>, sources: &Sources) -> Ve
             raw,
             ("summary", raw.summary.get_ref()),
             &summary,
-            sources,
+            texts,
         ));
         if let Some(problem) = &raw.problem {
-            let detail = detail_span(sources, *file, raw);
-            let field = ("problem detail", problem.detail.as_str());
-            lints.extend(codes_in_field(tree, raw, field, &detail, sources));
+            let detail = detail_span(texts, *file, raw);
+            let field = ("problem detail", &*problem.detail);
+            lints.extend(codes_in_field(tree, raw, field, &detail, texts));
         }
     }
     lints
@@ -288,10 +308,10 @@ fn statuses_in_text(tree: &Tree, entries: &Entries<'_>, sources: &Sources) -> Ve
 /// the file spells it (within `span`, the field's text).
 fn codes_in_field(
     tree: &Tree,
-    raw: &RawOutcome,
+    raw: &RawOutcome<'_>,
     (field, text): (&'static str, &str),
     span: &Span,
-    sources: &Sources,
+    texts: &[&str],
 ) -> Vec<Lint> {
     let status = u16::try_from(*raw.status.get_ref()).unwrap_or(0);
     let named: BTreeSet<u16> = codes_in(text)
@@ -302,12 +322,12 @@ fn codes_in_field(
         .into_iter()
         .map(|named| Lint {
             kind: LintKind::StatusInText {
-                outcome: raw.id.get_ref().clone(),
+                outcome: raw.id.get_ref().to_string(),
                 field,
                 named,
                 status,
             },
-            span: find_code(sources, span, named),
+            span: find_code(texts, span, named),
         })
         .collect()
 }
@@ -358,8 +378,8 @@ fn standalone(bytes: &[u8], start: usize, end: usize) -> bool {
 
 /// The place of `code` inside the text `within` spans, or the whole span if the file
 /// spells it otherwise (an escape, a line continuation).
-fn find_code(sources: &Sources, within: &Span, code: u16) -> Span {
-    let text = &sources.file(within.file).text;
+fn find_code(texts: &[&str], within: &Span, code: u16) -> Span {
+    let text = texts[within.file.0];
     let Some(region) = text.get(within.range.clone()) else {
         return within.clone();
     };
@@ -378,8 +398,8 @@ fn find_code(sources: &Sources, within: &Span, code: u16) -> Span {
 
 /// `problem.detail` keeps no place of its own: the outcome's text from its id to the
 /// next `[[outcome]]` stands in, narrowed to the `detail` key when it is found there.
-fn detail_span(sources: &Sources, file: FileId, raw: &RawOutcome) -> Span {
-    let text = &sources.file(file).text;
+fn detail_span(texts: &[&str], file: FileId, raw: &RawOutcome<'_>) -> Span {
+    let text = texts[file.0];
     let start = raw.id.span().start;
     let rest = text.get(start..).unwrap_or_default();
     let end = rest.find("[[outcome]]").map_or(text.len(), |i| start + i);
@@ -488,7 +508,7 @@ fn hidden_branch_lint(tree: &Tree, hidden: &Hidden, entries: &Entries<'_>) -> Op
     if raw
         .allow
         .iter()
-        .any(|a| a.get_ref() == "default-hides-branch")
+        .any(|a| &**a.get_ref() == "default-hides-branch")
     {
         return None;
     }

@@ -49,21 +49,20 @@ pub struct Pack {
 /// Reads, parses and validates the rules of one run. The default pack comes compiled (see
 /// `build.rs`): a run without `--rules`, house rules or another profile parses nothing.
 pub fn load(from: &RuleSources) -> Result<Pack, Rejected> {
-    if builtin::is_default(from) {
-        if let Some(tree) = builtin::tree() {
-            let sources = builtin::sources();
-            return Ok(Pack { tree, sources });
-        }
+    match builtin::compiled(from) {
+        Some(tree) => Ok(Pack {
+            tree,
+            sources: builtin::sources(),
+        }),
+        None => load_toml(from),
     }
-    load_toml(from)
 }
 
 /// Like [`load`], but parses and validates every file, even where the compiled default
 /// pack could stand in: what every other run does, and what the compiled pack is tested
 /// against.
 pub fn load_toml(from: &RuleSources) -> Result<Pack, Rejected> {
-    let (tree, sources) = validate::validate(rules::parse(from), &cli::reserved_flags())?;
-    Ok(Pack { tree, sources })
+    load_read(rules::read(from))
 }
 
 /// Where the recommendation goes: the writer, and the width text output wraps to.
@@ -75,14 +74,19 @@ pub struct Output<'a> {
 /// Loads one rule file given as text, alone, as if it were named `name`: for generated
 /// packs, benchmarks and fuzzing.
 pub fn load_str(name: &str, text: &str) -> Result<Pack, Rejected> {
-    let mut parsed = rules::Parsed::default();
-    parsed.add_text(
-        name.to_string(),
-        text.to_string(),
-        rules::Layer::Rules(name.to_string()),
-    );
-    let (tree, sources) = validate::validate(parsed, &cli::reserved_flags())?;
-    Ok(Pack { tree, sources })
+    load_read(rules::Read::text(name.to_string(), text.to_string()))
+}
+
+/// Parses and validates files already read.
+fn load_read(read: rules::Read) -> Result<Pack, Rejected> {
+    let reserved = cli::reserved_flags();
+    match read.parse(|parsed| validate::validate(parsed, &reserved)) {
+        (Ok(tree), sources) => Ok(Pack { tree, sources }),
+        (Err(diagnostics), sources) => Err(Rejected {
+            sources,
+            diagnostics,
+        }),
+    }
 }
 
 /// Everything one run needs: the pack, the parsed command line, where the rules came from

@@ -2,14 +2,19 @@
 //! every problem found, each with its place.
 
 use std::borrow::Cow;
+use std::collections::hash_map::Entry as MapEntry;
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt::Display;
+use std::hash::Hash;
+use std::ops::Range;
 
+use rustc_hash::{FxHashMap, FxHashSet};
 use toml::Spanned;
 
 use crate::diagnostic::{self, Diagnostic, Kind};
 use crate::rules::raw::{
     RawChoice, RawCite, RawContrast, RawGuide, RawNode, RawOutcome, RawPosition, RawQuestion,
-    RawStatus,
+    RawStatus, Str,
 };
 use crate::rules::{Parsed, ParsedFile};
 use crate::source::{FileId, Sources, Span};
@@ -26,48 +31,41 @@ pub struct Rejected {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Checks a parsed pack. `reserved` are the long options the program itself defines; a
-/// question may not take one of them as its flag.
-pub fn validate(parsed: Parsed, reserved: &[String]) -> Result<(Tree, Sources), Rejected> {
-    let Parsed {
-        sources,
-        layers,
-        files,
-        mut diagnostics,
-    } = parsed;
+/// Checks a parsed pack: the tree, or every problem met reading, parsing and checking it,
+/// in file order. `reserved` are the long options the program itself defines; a question
+/// may not take one of them as its flag.
+pub fn validate(parsed: &Parsed<'_>, reserved: &[String]) -> Result<Tree, Vec<Diagnostic>> {
+    let mut diagnostics = parsed.diagnostics.clone();
     // A file that did not parse leaves holes (a missing start, unreferenced entries) that
     // are not problems of their own; the pack-wide checks wait until every file parses.
     let complete = diagnostics.is_empty();
-    let merged = Merged::new(files, &mut diagnostics);
+    let merged = Merged::new(&parsed.files, &mut diagnostics);
     let mut checker = Checker {
         diagnostics,
         reserved,
     };
-    let tree = checker.resolve(merged, complete).map(|mut tree| {
-        tree.layers = layers;
+    let tree = checker.resolve(&merged, complete).map(|mut tree| {
+        tree.layers = parsed.layers.clone();
         tree
     });
     let mut diagnostics = checker.diagnostics;
     match tree {
-        Some(tree) if diagnostics.is_empty() => Ok((tree, sources)),
+        Some(tree) if diagnostics.is_empty() => Ok(tree),
         _ => {
             diagnostic::sort(&mut diagnostics);
-            Err(Rejected {
-                sources,
-                diagnostics,
-            })
+            Err(diagnostics)
         }
     }
 }
 
-/// An entry, the file it came from, and that file's layer.
-struct Entry<T> {
+/// An entry of a parsed file, the file, and that file's layer.
+struct Entry<'p, T> {
     file: FileId,
     layer: usize,
-    raw: T,
+    raw: &'p T,
 }
 
-impl<T> Entry<T> {
+impl<T> Entry<'_, T> {
     fn span<U>(&self, spanned: &Spanned<U>) -> Span {
         Span {
             file: self.file,
@@ -76,19 +74,23 @@ impl<T> Entry<T> {
     }
 }
 
-/// What every table's entries have in common: an id, and whether they replace an earlier one.
-trait Keyed {
+/// What every table's entries have in common: a key, and whether they replace an earlier
+/// entry of the same key.
+trait Keyed<'p> {
     const TABLE: &'static str;
-    fn key(&self) -> (String, std::ops::Range<usize>);
+    /// An id borrowed from the file, or a status's code.
+    type Key: Hash + Eq + Display;
+    fn key(&'p self) -> (Self::Key, Range<usize>);
     fn replaces(&self) -> bool;
 }
 
 macro_rules! keyed {
-    ($raw:ty, $table:literal, $field:ident) => {
-        impl Keyed for $raw {
+    ($raw:ident, $table:literal, $field:ident, $key:ty, $get:expr) => {
+        impl<'p> Keyed<'p> for $raw<'p> {
             const TABLE: &'static str = $table;
-            fn key(&self) -> (String, std::ops::Range<usize>) {
-                (self.$field.get_ref().to_string(), self.$field.span())
+            type Key = $key;
+            fn key(&'p self) -> ($key, Range<usize>) {
+                ($get(self.$field.get_ref()), self.$field.span())
             }
             fn replaces(&self) -> bool {
                 self.replaces
@@ -96,42 +98,54 @@ macro_rules! keyed {
         }
     };
 }
-keyed!(RawStatus, "status", code);
-keyed!(RawQuestion, "question", id);
-keyed!(RawNode, "node", id);
-keyed!(RawOutcome, "outcome", id);
+keyed!(RawStatus, "status", code, i64, |code: &i64| *code);
+keyed!(RawQuestion, "question", id, &'p str, |id: &'p Str| &**id);
+keyed!(RawNode, "node", id, &'p str, |id: &'p Str| &**id);
+keyed!(RawOutcome, "outcome", id, &'p str, |id: &'p Str| &**id);
 
-/// One table's entries in load order, with an index by id so merging stays linear.
-struct Table<T> {
-    entries: Vec<Entry<T>>,
-    index: HashMap<String, usize>,
+/// One table's entries in load order, with an index by key so merging stays linear. The
+/// index is kept: it is also what references to the entries resolve through.
+struct Table<'p, T: Keyed<'p>> {
+    entries: Vec<Entry<'p, T>>,
+    /// FxHash: several times cheaper than SipHash on short ids. Unlike std's randomly
+    /// keyed SipHash it does not resist ids chosen to collide, which only a file built for
+    /// that would hold, and which would slow its own load.
+    index: FxHashMap<T::Key, usize>,
 }
 
-impl<T: Keyed> Table<T> {
+impl<'p, T: Keyed<'p>> Table<'p, T> {
     fn new() -> Self {
         Table {
             entries: Vec::new(),
-            index: HashMap::new(),
+            index: FxHashMap::default(),
         }
     }
 
     /// Adds each entry, replacing an earlier one only where it says `override = true`.
-    fn merge(&mut self, at: (FileId, usize), entries: Vec<T>, diagnostics: &mut Vec<Diagnostic>) {
+    fn merge(&mut self, at: (FileId, usize), entries: &'p [T], diagnostics: &mut Vec<Diagnostic>) {
         let (file, layer) = at;
+        // Grown once per file rather than doubling, and rehashing, all along a large one.
+        self.entries.reserve(entries.len());
+        self.index.reserve(entries.len());
         for raw in entries {
-            let (id, range) = raw.key();
+            let (key, range) = raw.key();
             let span = Span { file, range };
             let table = T::TABLE;
-            match (self.index.get(&id).copied(), raw.replaces()) {
-                (Some(i), true) => self.entries[i] = Entry { file, layer, raw },
-                (None, false) => {
-                    self.index.insert(id, self.entries.len());
+            let next = self.entries.len();
+            match (self.index.entry(key), raw.replaces()) {
+                (MapEntry::Occupied(i), true) => {
+                    self.entries[*i.get()] = Entry { file, layer, raw }
+                }
+                (MapEntry::Vacant(slot), false) => {
+                    slot.insert(next);
                     self.entries.push(Entry { file, layer, raw });
                 }
-                (Some(_), false) => {
+                (MapEntry::Occupied(i), false) => {
+                    let id = i.key().to_string();
                     diagnostics.push(Diagnostic::at(Kind::DuplicateId { table, id }, span))
                 }
-                (None, true) => {
+                (MapEntry::Vacant(slot), true) => {
+                    let id = slot.key().to_string();
                     diagnostics.push(Diagnostic::at(Kind::OverrideOfNothing { table, id }, span))
                 }
             }
@@ -140,47 +154,44 @@ impl<T: Keyed> Table<T> {
 }
 
 /// All files folded into one pack, later files overriding earlier ones where they say so.
-struct Merged {
-    start: Option<Entry<Spanned<String>>>,
-    guide: Option<RawGuide>,
-    statuses: Vec<Entry<RawStatus>>,
-    questions: Vec<Entry<RawQuestion>>,
-    nodes: Vec<Entry<RawNode>>,
-    outcomes: Vec<Entry<RawOutcome>>,
+/// It borrows the parsed files' entries, `'p`, as they borrow the files' text.
+struct Merged<'p> {
+    start: Option<Entry<'p, Spanned<Str<'p>>>>,
+    guide: Option<&'p RawGuide<'p>>,
+    statuses: Vec<Entry<'p, RawStatus<'p>>>,
+    questions: Vec<Entry<'p, RawQuestion<'p>>>,
+    nodes: Vec<Entry<'p, RawNode<'p>>>,
+    outcomes: Vec<Entry<'p, RawOutcome<'p>>>,
     /// Every position of every layer, in load order.
-    positions: Vec<Entry<RawPosition>>,
-    contrasts: Vec<Entry<RawContrast>>,
+    positions: Vec<Entry<'p, RawPosition<'p>>>,
+    contrasts: Vec<Entry<'p, RawContrast<'p>>>,
+    question_ids: FxHashMap<&'p str, usize>,
+    node_ids: FxHashMap<&'p str, usize>,
+    outcome_ids: FxHashMap<&'p str, usize>,
 }
 
-impl Merged {
-    fn new(files: Vec<ParsedFile>, diagnostics: &mut Vec<Diagnostic>) -> Self {
+impl<'p> Merged<'p> {
+    fn new(files: &'p [ParsedFile<'p>], diagnostics: &mut Vec<Diagnostic>) -> Self {
         let (mut start, mut guide) = (None, None);
         let (mut statuses, mut questions) = (Table::new(), Table::new());
         let (mut nodes, mut outcomes) = (Table::new(), Table::new());
         let (mut positions, mut contrasts) = (Vec::new(), Vec::new());
         for ParsedFile { file, layer, raw } in files {
-            if let Some(pack) = raw.pack {
+            let (file, layer) = (*file, *layer);
+            if let Some(pack) = &raw.pack {
                 start = Some(Entry {
                     file,
                     layer,
-                    raw: pack.start,
+                    raw: &pack.start,
                 });
             }
-            guide = raw.guide.or(guide);
-            statuses.merge((file, layer), raw.status, diagnostics);
-            questions.merge((file, layer), raw.question, diagnostics);
-            nodes.merge((file, layer), raw.node, diagnostics);
-            outcomes.merge((file, layer), raw.outcome, diagnostics);
-            positions.extend(
-                raw.position
-                    .into_iter()
-                    .map(|raw| Entry { file, layer, raw }),
-            );
-            contrasts.extend(
-                raw.contrast
-                    .into_iter()
-                    .map(|raw| Entry { file, layer, raw }),
-            );
+            guide = raw.guide.as_ref().or(guide);
+            statuses.merge((file, layer), &raw.status, diagnostics);
+            questions.merge((file, layer), &raw.question, diagnostics);
+            nodes.merge((file, layer), &raw.node, diagnostics);
+            outcomes.merge((file, layer), &raw.outcome, diagnostics);
+            positions.extend(raw.position.iter().map(|raw| Entry { file, layer, raw }));
+            contrasts.extend(raw.contrast.iter().map(|raw| Entry { file, layer, raw }));
         }
         Merged {
             start,
@@ -189,6 +200,9 @@ impl Merged {
             questions: questions.entries,
             nodes: nodes.entries,
             outcomes: outcomes.entries,
+            question_ids: questions.index,
+            node_ids: nodes.index,
+            outcome_ids: outcomes.index,
             positions,
             contrasts,
         }
@@ -202,29 +216,87 @@ struct Checker<'a> {
 }
 
 /// The ids of every node and outcome, and of every question: what references resolve to.
-struct Names {
-    targets: HashMap<String, Target>,
-    questions: HashMap<String, QuestionId>,
+/// These are the merged pack's own indexes, not copies: a second map of a large pack's ids
+/// would not fit in cache, and filling it cost a cache miss per id.
+struct Names<'m> {
+    nodes: &'m FxHashMap<&'m str, usize>,
+    outcomes: &'m FxHashMap<&'m str, usize>,
+    questions: &'m FxHashMap<&'m str, usize>,
 }
 
-/// Each node's outgoing edges with the place that names them, for cycle reports.
-type Edges = Vec<Vec<(Target, Span)>>;
+impl Names<'_> {
+    /// An id that both a node and an outcome have (an error) names the outcome.
+    fn target(&self, id: &str) -> Option<Target> {
+        let outcome = self
+            .outcomes
+            .get(id)
+            .map(|&i| Target::Outcome(OutcomeId(i)));
+        outcome.or_else(|| self.nodes.get(id).map(|&i| Target::Node(NodeId(i))))
+    }
+
+    fn targets(&self) -> impl Iterator<Item = &str> {
+        self.nodes.keys().chain(self.outcomes.keys()).copied()
+    }
+
+    fn outcome(&self, id: &str) -> Option<OutcomeId> {
+        self.outcomes.get(id).map(|&i| OutcomeId(i))
+    }
+
+    fn question(&self, id: &str) -> Option<QuestionId> {
+        self.questions.get(id).map(|&i| QuestionId(i))
+    }
+}
+
+/// A question's answers by id, built once per question rather than once per node.
+type AnswerIndex<'q> = FxHashMap<&'q str, usize>;
+
+/// Every node's outgoing edges with the place that names them, for cycle reports. One list
+/// for all nodes rather than one per node: node `i`'s are `edges[starts[i]..starts[i + 1]]`.
+struct Edges {
+    starts: Vec<usize>,
+    edges: Vec<(Target, Span)>,
+}
+
+impl Edges {
+    fn with_capacity(nodes: usize) -> Self {
+        let mut starts = Vec::with_capacity(nodes + 1);
+        starts.push(0);
+        Edges {
+            starts,
+            edges: Vec::with_capacity(nodes * 2),
+        }
+    }
+
+    fn push(&mut self, target: Target, span: Span) {
+        self.edges.push((target, span));
+    }
+
+    /// Ends the current node's edges: those pushed next are the next node's.
+    fn end_node(&mut self) {
+        self.starts.push(self.edges.len());
+    }
+
+    fn of(&self, node: NodeId) -> &[(Target, Span)] {
+        &self.edges[self.starts[node.0]..self.starts[node.0 + 1]]
+    }
+}
 
 impl Checker<'_> {
     fn error(&mut self, kind: Kind, span: Span) {
         self.diagnostics.push(Diagnostic::at(kind, span));
     }
 
-    fn resolve(&mut self, merged: Merged, complete: bool) -> Option<Tree> {
-        let names = self.names(&merged);
+    fn resolve(&mut self, merged: &Merged<'_>, complete: bool) -> Option<Tree> {
+        let names = self.names(merged);
         let statuses = self.statuses(&merged.statuses);
         let questions: Vec<Question> = merged.questions.iter().map(|q| self.question(q)).collect();
         self.check_flags(&merged.questions, &questions);
-        let mut edges = Edges::new();
+        let answers: Vec<AnswerIndex> = questions.iter().map(answer_index).collect();
+        let mut edges = Edges::with_capacity(merged.nodes.len());
         let nodes: Vec<Node> = merged
             .nodes
             .iter()
-            .map(|n| self.node(n, &names, &questions, &mut edges))
+            .map(|n| self.node(n, &names, (&questions, &answers), &mut edges))
             .collect();
         let outcomes: Vec<Outcome> = merged
             .outcomes
@@ -238,14 +310,14 @@ impl Checker<'_> {
             .map(|c| self.contrast(c, &statuses))
             .collect();
         let start = match merged.start.as_ref() {
-            Some(start) => self.target(start, &start.raw, &names)?,
+            Some(start) => self.target(start, start.raw, &names)?,
             None if complete => {
                 self.diagnostics.push(Diagnostic::whole_pack(Kind::NoStart));
                 return None;
             }
             None => return None,
         };
-        self.check_graph(start, &edges, &merged);
+        self.check_graph(start, &edges, merged);
         Some(Tree {
             start,
             statuses,
@@ -259,34 +331,27 @@ impl Checker<'_> {
         })
     }
 
-    fn names(&mut self, merged: &Merged) -> Names {
-        let mut targets = HashMap::new();
-        for (i, node) in merged.nodes.iter().enumerate() {
-            targets.insert(node.raw.id.get_ref().clone(), Target::Node(NodeId(i)));
-        }
-        for (i, outcome) in merged.outcomes.iter().enumerate() {
-            let id = outcome.raw.id.get_ref().clone();
-            if targets
-                .insert(id.clone(), Target::Outcome(OutcomeId(i)))
-                .is_some()
-            {
+    /// What references resolve to; an id that is both a node's and an outcome's is an error.
+    fn names<'m>(&mut self, merged: &'m Merged<'m>) -> Names<'m> {
+        for outcome in &merged.outcomes {
+            let id: &str = outcome.raw.id.get_ref();
+            if merged.node_ids.contains_key(id) {
                 let table = "node or outcome";
+                let id = id.to_string();
                 self.error(
                     Kind::DuplicateId { table, id },
                     outcome.span(&outcome.raw.id),
                 );
             }
         }
-        let questions = merged
-            .questions
-            .iter()
-            .enumerate()
-            .map(|(i, q)| (q.raw.id.get_ref().clone(), QuestionId(i)))
-            .collect();
-        Names { targets, questions }
+        Names {
+            nodes: &merged.node_ids,
+            outcomes: &merged.outcome_ids,
+            questions: &merged.question_ids,
+        }
     }
 
-    fn statuses(&mut self, entries: &[Entry<RawStatus>]) -> BTreeMap<u16, Status> {
+    fn statuses(&mut self, entries: &[Entry<'_, RawStatus<'_>>]) -> BTreeMap<u16, Status> {
         let mut statuses = BTreeMap::new();
         for entry in entries {
             let raw = &entry.raw;
@@ -295,9 +360,9 @@ impl Checker<'_> {
             if let Some(code) = self.status_code(entry, &raw.code) {
                 let status = Status {
                     code,
-                    name: raw.name.get_ref().clone().into(),
+                    name: owned(raw.name.get_ref()),
                     meaning: prose(raw.meaning.get_ref()),
-                    cite: raw.cite.clone().map(cite),
+                    cite: raw.cite.as_ref().map(cite),
                 };
                 statuses.insert(code, status);
             }
@@ -305,7 +370,7 @@ impl Checker<'_> {
         statuses
     }
 
-    fn status_code<T>(&mut self, entry: &Entry<T>, code: &Spanned<i64>) -> Option<u16> {
+    fn status_code<T>(&mut self, entry: &Entry<'_, T>, code: &Spanned<i64>) -> Option<u16> {
         let value = *code.get_ref();
         if (100..=599).contains(&value) {
             return u16::try_from(value).ok();
@@ -317,7 +382,7 @@ impl Checker<'_> {
     /// A status used by an outcome: in range, and named by a `[[status]]` entry.
     fn used_status<T>(
         &mut self,
-        entry: &Entry<T>,
+        entry: &Entry<'_, T>,
         code: &Spanned<i64>,
         statuses: &BTreeMap<u16, Status>,
     ) -> u16 {
@@ -330,18 +395,18 @@ impl Checker<'_> {
         status
     }
 
-    fn not_empty<T>(&mut self, entry: &Entry<T>, text: &Spanned<String>, field: &'static str) {
+    fn not_empty<T>(&mut self, entry: &Entry<'_, T>, text: &Spanned<Str<'_>>, field: &'static str) {
         if text.get_ref().trim().is_empty() {
             self.error(Kind::EmptyText { field }, entry.span(text));
         }
     }
 
-    fn question(&mut self, entry: &Entry<RawQuestion>) -> Question {
+    fn question(&mut self, entry: &Entry<'_, RawQuestion<'_>>) -> Question {
         let raw = &entry.raw;
         self.not_empty(entry, &raw.prompt, "prompt");
         let (kind, answers) = self.answers(entry);
         let mut question = Question {
-            id: raw.id.get_ref().clone().into(),
+            id: owned(raw.id.get_ref()),
             kind,
             prompt: prose(raw.prompt.get_ref()),
             help: raw
@@ -351,13 +416,7 @@ impl Checker<'_> {
             layer: entry.layer,
             reason: raw.reason.as_deref().map(prose),
             default: None,
-            flag: raw
-                .flag
-                .as_ref()
-                .unwrap_or(&raw.id)
-                .get_ref()
-                .clone()
-                .into(),
+            flag: owned(raw.flag.as_ref().unwrap_or(&raw.id).get_ref()),
             bare: None,
             answers,
         };
@@ -375,7 +434,7 @@ impl Checker<'_> {
         question
     }
 
-    fn answers(&mut self, entry: &Entry<RawQuestion>) -> (QuestionKind, Vec<AnswerDef>) {
+    fn answers(&mut self, entry: &Entry<'_, RawQuestion<'_>>) -> (QuestionKind, Vec<AnswerDef>) {
         let raw = &entry.raw;
         match raw.kind {
             crate::rules::raw::RawKind::YesNo => {
@@ -393,14 +452,15 @@ impl Checker<'_> {
         }
     }
 
-    fn choices(&mut self, entry: &Entry<RawQuestion>) -> Vec<AnswerDef> {
+    fn choices(&mut self, entry: &Entry<'_, RawQuestion<'_>>) -> Vec<AnswerDef> {
         let mut answers: Vec<AnswerDef> = Vec::with_capacity(entry.raw.choice.len());
         // A set, not a scan of the answers so far: a scan made many choices quadratic.
-        let mut seen: HashSet<&str> = HashSet::with_capacity(entry.raw.choice.len());
+        let mut seen = FxHashSet::default();
+        seen.reserve(entry.raw.choice.len());
         for RawChoice { id, label, flag } in &entry.raw.choice {
             self.not_empty(entry, label, "label");
             if !seen.insert(id.get_ref()) {
-                let id = id.get_ref().clone();
+                let id = id.get_ref().to_string();
                 self.error(
                     Kind::DuplicateId {
                         table: "choice",
@@ -410,16 +470,16 @@ impl Checker<'_> {
                 );
             }
             answers.push(AnswerDef {
-                id: id.get_ref().clone().into(),
+                id: owned(id.get_ref()),
                 label: prose(label.get_ref()),
-                flag: flag.as_ref().map(|f| f.get_ref().clone().into()),
+                flag: flag.as_ref().map(|f| owned(f.get_ref())),
             });
         }
         answers
     }
 
-    fn bad_choices(&mut self, entry: &Entry<RawQuestion>, reason: &'static str) {
-        let question = entry.raw.id.get_ref().clone();
+    fn bad_choices(&mut self, entry: &Entry<'_, RawQuestion<'_>>, reason: &'static str) {
+        let question = entry.raw.id.get_ref().to_string();
         self.error(
             Kind::BadChoices { question, reason },
             entry.span(&entry.raw.id),
@@ -429,15 +489,15 @@ impl Checker<'_> {
     /// The index of `answer` among the question's answers, or a located error.
     fn answer_of<T>(
         &mut self,
-        entry: &Entry<T>,
+        entry: &Entry<'_, T>,
         question: &Question,
-        answer: &Spanned<String>,
+        answer: &Spanned<Str<'_>>,
     ) -> Option<usize> {
         let found = question.answer_index(answer.get_ref());
         if found.is_none() {
             let kind = Kind::UnknownAnswer {
                 question: question.id.to_string(),
-                answer: answer.get_ref().clone(),
+                answer: answer.get_ref().to_string(),
                 valid: question
                     .answer_ids()
                     .iter()
@@ -450,7 +510,7 @@ impl Checker<'_> {
     }
 
     /// Every flag must be well formed and belong to one question only.
-    fn check_flags(&mut self, entries: &[Entry<RawQuestion>], questions: &[Question]) {
+    fn check_flags(&mut self, entries: &[Entry<'_, RawQuestion<'_>>], questions: &[Question]) {
         let mut owners: HashMap<String, String> = self
             .reserved
             .iter()
@@ -480,24 +540,26 @@ impl Checker<'_> {
 
     fn node(
         &mut self,
-        entry: &Entry<RawNode>,
+        entry: &Entry<'_, RawNode<'_>>,
         names: &Names,
-        questions: &[Question],
+        (questions, answers): (&[Question], &[AnswerIndex]),
         edges: &mut Edges,
     ) -> Node {
         let raw = &entry.raw;
         let question = self.question_ref(entry, names);
-        let mut out = Vec::new();
-        let next = match question.map(|q| &questions[q.0]) {
-            Some(q) => self.branches(entry, q, names, &mut out),
+        let next = match question {
+            Some(q) => {
+                let asked = (&questions[q.0], &answers[q.0]);
+                self.branches(entry, asked, names, edges)
+            }
             None => {
-                self.edges_only(entry, names, &mut out);
+                self.edges_only(entry, names, edges);
                 Vec::new()
             }
         };
-        edges.push(out);
+        edges.end_node();
         Node {
-            id: raw.id.get_ref().clone().into(),
+            id: owned(raw.id.get_ref()),
             question: question.unwrap_or(QuestionId(0)),
             next,
             layer: entry.layer,
@@ -505,13 +567,16 @@ impl Checker<'_> {
         }
     }
 
-    fn question_ref(&mut self, entry: &Entry<RawNode>, names: &Names) -> Option<QuestionId> {
+    fn question_ref(
+        &mut self,
+        entry: &Entry<'_, RawNode<'_>>,
+        names: &Names,
+    ) -> Option<QuestionId> {
         let name = &entry.raw.question;
-        let found = names.questions.get(name.get_ref()).copied();
+        let found = names.question(name.get_ref());
         if found.is_none() {
-            let suggestion =
-                suggest::nearest(name.get_ref(), names.questions.keys().map(String::as_str));
-            let question = name.get_ref().clone();
+            let suggestion = suggest::nearest(name.get_ref(), names.questions.keys().copied());
+            let question = name.get_ref().to_string();
             self.error(
                 Kind::UnknownQuestion {
                     question,
@@ -526,28 +591,22 @@ impl Checker<'_> {
     /// Where each answer of the node's question leads; records the edges for graph checks.
     fn branches(
         &mut self,
-        entry: &Entry<RawNode>,
-        question: &Question,
+        entry: &Entry<'_, RawNode<'_>>,
+        (question, by_id): (&Question, &AnswerIndex),
         names: &Names,
-        edges: &mut Vec<(Target, Span)>,
+        edges: &mut Edges,
     ) -> Vec<Target> {
         let raw = &entry.raw;
         let mut next: Vec<Option<Target>> = vec![None; question.answers.len()];
-        let by_id: HashMap<&str, usize> = question
-            .answers
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (&*a.id, i))
-            .collect();
-        for (answer, target) in &raw.on {
-            let index = match by_id.get(answer.get_ref().as_str()) {
+        for (answer, target) in &raw.on.0 {
+            let index = match by_id.get(&**answer.get_ref()) {
                 Some(i) => Some(*i),
                 None => self.answer_of(entry, question, answer),
             };
             let resolved = self.target(entry, target, names);
             if let (Some(i), Some(t)) = (index, resolved) {
                 next[i] = Some(t);
-                edges.push((t, entry.span(target)));
+                edges.push(t, entry.span(target));
             }
         }
         let fallback = raw
@@ -557,7 +616,7 @@ impl Checker<'_> {
         match (&raw.otherwise, fallback) {
             (None, _) => self.check_covered(entry, question, &next),
             (Some(otherwise), Some(t)) if next.contains(&None) => {
-                edges.push((t, entry.span(otherwise)))
+                edges.push(t, entry.span(otherwise))
             }
             _ => {}
         }
@@ -568,22 +627,18 @@ impl Checker<'_> {
 
     /// The targets of a node whose question is unknown: still checked, and still counted as
     /// reached, so one mistake is reported once.
-    fn edges_only(
-        &mut self,
-        entry: &Entry<RawNode>,
-        names: &Names,
-        edges: &mut Vec<(Target, Span)>,
-    ) {
-        for target in entry.raw.on.values().chain(&entry.raw.otherwise) {
+    fn edges_only(&mut self, entry: &Entry<'_, RawNode<'_>>, names: &Names, edges: &mut Edges) {
+        let targets = entry.raw.on.0.iter().map(|(_, target)| target);
+        for target in targets.chain(&entry.raw.otherwise) {
             if let Some(t) = self.target(entry, target, names) {
-                edges.push((t, entry.span(target)));
+                edges.push(t, entry.span(target));
             }
         }
     }
 
     fn check_covered(
         &mut self,
-        entry: &Entry<RawNode>,
+        entry: &Entry<'_, RawNode<'_>>,
         question: &Question,
         next: &[Option<Target>],
     ) {
@@ -596,10 +651,10 @@ impl Checker<'_> {
         // An answer named in `on` but pointing nowhere is already reported at its target.
         let unnamed: Vec<String> = uncovered
             .into_iter()
-            .filter(|a| !entry.raw.on.keys().any(|k| k.get_ref() == a))
+            .filter(|a| !entry.raw.on.0.iter().any(|(k, _)| **k.get_ref() == **a))
             .collect();
         if !unnamed.is_empty() {
-            let node = entry.raw.id.get_ref().clone();
+            let node = entry.raw.id.get_ref().to_string();
             self.error(
                 Kind::Uncovered {
                     node,
@@ -612,21 +667,24 @@ impl Checker<'_> {
 
     fn target<T>(
         &mut self,
-        entry: &Entry<T>,
-        name: &Spanned<String>,
+        entry: &Entry<'_, T>,
+        name: &Spanned<Str<'_>>,
         names: &Names,
     ) -> Option<Target> {
-        let found = names.targets.get(name.get_ref()).copied();
+        let found = names.target(name.get_ref());
         if found.is_none() {
-            let suggestion =
-                suggest::nearest(name.get_ref(), names.targets.keys().map(String::as_str));
-            let target = name.get_ref().clone();
+            let suggestion = suggest::nearest(name.get_ref(), names.targets());
+            let target = name.get_ref().to_string();
             self.error(Kind::UnknownTarget { target, suggestion }, entry.span(name));
         }
         found
     }
 
-    fn outcome(&mut self, entry: &Entry<RawOutcome>, statuses: &BTreeMap<u16, Status>) -> Outcome {
+    fn outcome(
+        &mut self,
+        entry: &Entry<'_, RawOutcome<'_>>,
+        statuses: &BTreeMap<u16, Status>,
+    ) -> Outcome {
         let raw = &entry.raw;
         self.not_empty(entry, &raw.summary, "summary");
         self.not_empty(entry, &raw.explanation, "explanation");
@@ -641,7 +699,7 @@ impl Checker<'_> {
             })
             .collect();
         Outcome {
-            id: raw.id.get_ref().clone().into(),
+            id: owned(raw.id.get_ref()),
             status,
             summary: prose(raw.summary.get_ref()),
             explanation: prose(raw.explanation.get_ref()),
@@ -652,16 +710,16 @@ impl Checker<'_> {
                 .header
                 .iter()
                 .map(|h| Header {
-                    name: h.name.clone().into(),
+                    name: owned(&h.name),
                     why: prose(&h.why),
                 })
                 .collect(),
             problem: raw.problem.as_ref().map(|p| Problem {
-                kind: p.kind.clone().into(),
+                kind: owned(&p.kind),
                 detail: prose(&p.detail),
                 members: p.members.as_deref().map(prose),
             }),
-            cites: raw.cite.iter().cloned().map(cite).collect(),
+            cites: raw.cite.iter().map(cite).collect(),
             also_fits: raw
                 .also_fits
                 .iter()
@@ -676,7 +734,7 @@ impl Checker<'_> {
     /// a later layer's position comes after (and so decides over) an earlier one's.
     fn positions(
         &mut self,
-        entries: &[Entry<RawPosition>],
+        entries: &[Entry<'_, RawPosition<'_>>],
         names: &Names,
         statuses: &BTreeMap<u16, Status>,
         outcomes: &[Outcome],
@@ -688,7 +746,7 @@ impl Checker<'_> {
             };
             let list = positions.entry(outcome).or_default();
             if list.iter().any(|p| p.layer == entry.layer) {
-                let id = entry.raw.outcome.get_ref().clone();
+                let id = entry.raw.outcome.get_ref().to_string();
                 self.error(
                     Kind::DuplicateId {
                         table: "position",
@@ -706,9 +764,9 @@ impl Checker<'_> {
             list.push(Position {
                 layer: entry.layer,
                 status: status.unwrap_or(outcomes[outcome.0].status),
-                code: entry.raw.code.clone().map(Into::into),
+                code: entry.raw.code.as_deref().map(owned),
                 reason: prose(entry.raw.reason.get_ref()),
-                cite: entry.raw.cite.clone().map(cite),
+                cite: entry.raw.cite.as_ref().map(cite),
             });
         }
         positions
@@ -717,19 +775,15 @@ impl Checker<'_> {
     /// A reference that must name an outcome (not a node).
     fn outcome_ref<T>(
         &mut self,
-        entry: &Entry<T>,
-        name: &Spanned<String>,
+        entry: &Entry<'_, T>,
+        name: &Spanned<Str<'_>>,
         names: &Names,
     ) -> Option<OutcomeId> {
-        if let Some(Target::Outcome(o)) = names.targets.get(name.get_ref()) {
-            return Some(*o);
+        if let Some(outcome) = names.outcome(name.get_ref()) {
+            return Some(outcome);
         }
-        let outcomes = names
-            .targets
-            .iter()
-            .filter(|(_, t)| matches!(t, Target::Outcome(_)));
-        let suggestion = suggest::nearest(name.get_ref(), outcomes.map(|(n, _)| n.as_str()));
-        let outcome = name.get_ref().clone();
+        let suggestion = suggest::nearest(name.get_ref(), names.outcomes.keys().copied());
+        let outcome = name.get_ref().to_string();
         self.error(
             Kind::UnknownOutcome {
                 outcome,
@@ -742,7 +796,7 @@ impl Checker<'_> {
 
     fn contrast(
         &mut self,
-        entry: &Entry<RawContrast>,
+        entry: &Entry<'_, RawContrast<'_>>,
         statuses: &BTreeMap<u16, Status>,
     ) -> Contrast {
         let raw = &entry.raw;
@@ -754,17 +808,17 @@ impl Checker<'_> {
             when_a: prose(&raw.when_a),
             when_b: prose(&raw.when_b),
             example: raw.example.as_deref().map(prose),
-            cites: raw.cite.iter().cloned().map(cite).collect(),
+            cites: raw.cite.iter().map(cite).collect(),
         }
     }
 
     /// Cycles and unreachable entries, found iteratively so that deep trees cannot
     /// overflow the stack.
-    fn check_graph(&mut self, start: Target, edges: &Edges, merged: &Merged) {
+    fn check_graph(&mut self, start: Target, edges: &Edges, merged: &Merged<'_>) {
         for (path, span) in find_cycles(start, edges, merged.nodes.len()) {
             let path = path
                 .iter()
-                .map(|n| merged.nodes[n.0].raw.id.get_ref().clone())
+                .map(|n| merged.nodes[n.0].raw.id.get_ref().to_string())
                 .collect();
             self.error(Kind::Cycle { path }, span);
         }
@@ -782,12 +836,12 @@ impl Checker<'_> {
         }
     }
 
-    fn unreachable<T>(&mut self, seen: bool, entry: &Entry<T>, id: &Spanned<String>) {
+    fn unreachable<T>(&mut self, seen: bool, entry: &Entry<'_, T>, id: &Spanned<Str<'_>>) {
         if !seen {
             let span = entry.span(id);
             self.error(
                 Kind::Unreachable {
-                    id: id.get_ref().clone(),
+                    id: id.get_ref().to_string(),
                 },
                 span,
             );
@@ -799,14 +853,29 @@ impl Checker<'_> {
 const UNRESOLVED: Target = Target::Outcome(OutcomeId(usize::MAX));
 
 /// Prose as the renderers want it: the file's line wrapping undone, paragraphs kept.
+/// Written straight into one string, as every text of a pack passes through here.
 pub fn prose(text: &str) -> Text {
-    let paragraphs: Vec<String> = text
-        .trim()
-        .split("\n\n")
-        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|p| !p.is_empty())
-        .collect();
-    Cow::Owned(paragraphs.join("\n\n"))
+    let mut out = String::with_capacity(text.len());
+    for paragraph in text.trim().split("\n\n") {
+        let mut words = paragraph.split_whitespace();
+        let Some(first) = words.next() else { continue };
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        out.push_str(first);
+        for word in words {
+            out.push(' ');
+            out.push_str(word);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Later answers win, as they did when each node collected its own map; only a pack with
+/// two choices of one id, which is rejected, could tell.
+fn answer_index(question: &Question) -> AnswerIndex<'_> {
+    let answers = question.answers.iter().enumerate();
+    answers.map(|(i, a)| (&*a.id, i)).collect()
 }
 
 fn yes_no() -> Vec<AnswerDef> {
@@ -820,27 +889,32 @@ fn yes_no() -> Vec<AnswerDef> {
         .collect()
 }
 
-fn guide(raw: RawGuide) -> Guide {
+/// Text the tree keeps: a copy, as the tree outlives the file it was read from.
+fn owned(text: &str) -> Text {
+    Cow::Owned(text.to_owned())
+}
+
+fn guide(raw: &RawGuide<'_>) -> Guide {
     Guide {
-        name: raw.name.into_inner().into(),
-        title: raw.title.into(),
-        url: raw.url.into(),
+        name: owned(raw.name.get_ref()),
+        title: owned(&raw.title),
+        url: owned(&raw.url),
         summary: prose(&raw.summary),
-        code_kind: raw.code_kind.map(Into::into),
+        code_kind: raw.code_kind.as_deref().map(owned),
     }
 }
 
-fn cite(raw: RawCite) -> Cite {
+fn cite(raw: &RawCite<'_>) -> Cite {
     Cite {
-        document: raw.document.into(),
-        section: raw.section.map(Into::into),
-        title: raw.title.map(Into::into),
-        url: raw.url.into(),
+        document: owned(&raw.document),
+        section: raw.section.as_deref().map(owned),
+        title: raw.title.as_deref().map(owned),
+        url: owned(&raw.url),
     }
 }
 
 /// Every flag a question adds to the command line, with the place that names it.
-fn flags_of(entry: &Entry<RawQuestion>, question: &Question) -> Vec<(String, Span)> {
+fn flags_of(entry: &Entry<'_, RawQuestion<'_>>, question: &Question) -> Vec<(String, Span)> {
     let raw = &entry.raw;
     let name_span = entry.span(raw.flag.as_ref().unwrap_or(&raw.id));
     let mut flags = vec![(question.flag.to_string(), name_span.clone())];
@@ -849,7 +923,7 @@ fn flags_of(entry: &Entry<RawQuestion>, question: &Question) -> Vec<(String, Spa
     }
     for choice in &raw.choice {
         if let Some(flag) = &choice.flag {
-            flags.push((flag.get_ref().clone(), entry.span(flag)));
+            flags.push((flag.get_ref().to_string(), entry.span(flag)));
         }
     }
     flags
@@ -887,7 +961,7 @@ fn find_cycles(start: Target, edges: &Edges, count: usize) -> Vec<(Vec<NodeId>, 
         mark[root.0] = Mark::OnPath;
         while let Some((node, edge)) = stack.last_mut() {
             let node = *node;
-            let Some((target, span)) = edges[node.0].get(*edge) else {
+            let Some((target, span)) = edges.of(node).get(*edge) else {
                 mark[node.0] = Mark::Done;
                 stack.pop();
                 continue;
@@ -929,7 +1003,7 @@ fn reachable(
             Target::Outcome(o) => seen_outcomes[o.0] = true,
             Target::Node(n) if !seen_nodes[n.0] => {
                 seen_nodes[n.0] = true;
-                queue.extend(edges[n.0].iter().map(|(t, _)| *t));
+                queue.extend(edges.of(n).iter().map(|(t, _)| *t));
             }
             Target::Node(_) => {}
         }

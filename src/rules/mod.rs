@@ -2,12 +2,13 @@
 
 pub mod raw;
 
+use std::borrow::Cow;
 use std::fs;
-use std::io::Read;
+use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Kind};
-use crate::source::{FileId, Sources, Span};
+use crate::source::{FileId, SourceFile, Sources, Span};
 use raw::RawFile;
 
 macro_rules! builtin {
@@ -106,60 +107,172 @@ impl std::fmt::Display for Layer {
     }
 }
 
-/// One parsed rule file and the layer it belongs to.
-#[derive(Debug)]
-pub struct ParsedFile {
-    pub file: FileId,
-    pub layer: usize,
-    pub raw: RawFile,
-}
-
-/// The parsed files of a pack, in load order, and every problem met while reading them.
+/// The rule files of one run that come from disk, read before any file is parsed: the
+/// parsed files borrow their strings from these texts, which must stay put meanwhile.
 #[derive(Debug, Default)]
-pub struct Parsed {
-    pub sources: Sources,
-    /// Every layer named by the files, in load order; `ParsedFile::layer` indexes it.
-    pub layers: Vec<Layer>,
-    pub files: Vec<ParsedFile>,
-    pub diagnostics: Vec<Diagnostic>,
+pub struct Read {
+    builtin: bool,
+    /// `--profile`, as [`RuleSources::profile`].
+    profile: Option<String>,
+    house: Option<SourceFile>,
+    /// The `--rules` files, in load order.
+    rules: Vec<SourceFile>,
+    /// Files that could not be read, in the order they were met.
+    diagnostics: Vec<Diagnostic>,
 }
 
-/// Reads and parses every rule file, carrying on past bad ones so all problems are seen.
-/// Layers load in order: built-in, profile, house rules, `--rules` files.
-pub fn parse(from: &RuleSources) -> Parsed {
-    let mut parsed = Parsed::default();
-    // The house rules are read first because they may name the profile, which loads before them.
-    let house = from
+/// Reads every rule file a run names from disk, carrying on past those that cannot be read
+/// so all problems are seen. The built-in files need no reading: the program holds them.
+pub fn read(from: &RuleSources) -> Read {
+    let mut read = Read {
+        builtin: from.builtin,
+        profile: from.profile.clone(),
+        ..Read::default()
+    };
+    read.house = from
         .config
         .as_deref()
-        .and_then(|path| parsed.read_house(path));
-    if from.builtin {
-        for (name, text) in BUILTIN {
-            parsed.add_text(name.to_string(), text.to_string(), Layer::Builtin);
-        }
-    }
-    parsed.add_profile(from, house.as_ref());
-    if let Some((file, raw, layer)) = house {
-        parsed.push(file, raw, layer);
-    }
+        .and_then(|path| read.read(path, path));
     for path in &from.paths {
-        parsed.add_path(path);
+        read.add_path(path);
     }
-    parsed.check_profile_keys();
-    parsed
+    read
 }
 
-impl Parsed {
-    /// Parses one text as a rule file named `name`, in `layer`.
-    pub fn add_text(&mut self, name: String, text: String, layer: Layer) {
-        if let Some((file, raw)) = self.parse_text(name, text) {
+impl Read {
+    /// One text alone, as if it were a `--rules` file named `name`.
+    pub fn text(name: String, text: String) -> Read {
+        let file = SourceFile {
+            name: name.into(),
+            text: text.into(),
+        };
+        Read {
+            rules: vec![file],
+            ..Read::default()
+        }
+    }
+
+    /// Parses every file and hands them to `use_files`, which may keep nothing that borrows
+    /// from them; returns what it returned, and the files for showing diagnostics.
+    pub fn parse<R>(self, use_files: impl FnOnce(&Parsed<'_>) -> R) -> (R, Sources) {
+        let parsed = Parsed::new(&self);
+        let result = use_files(&parsed);
+        let Parsed { builtins, .. } = parsed;
+        (result, self.into_sources(builtins))
+    }
+
+    /// The files in the order [`Parsed`] numbered them: the house rules, which are parsed
+    /// first, then the built-in files, then the `--rules` files.
+    fn into_sources(self, builtins: Vec<SourceFile>) -> Sources {
+        let mut sources = Sources::default();
+        for file in self.house.into_iter().chain(builtins).chain(self.rules) {
+            sources.add(file.name, file.text);
+        }
+        sources
+    }
+
+    fn add_path(&mut self, path: &Path) {
+        match toml_files(path, "rule") {
+            Ok(files) => {
+                for file in files {
+                    if let Some(file) = self.read(&file.shown, &file.read) {
+                        self.rules.push(file);
+                    }
+                }
+            }
+            Err(reason) => self.read_error(path, reason),
+        }
+    }
+
+    /// The file at `read`, named `shown` in diagnostics.
+    fn read(&mut self, shown: &Path, read: &Path) -> Option<SourceFile> {
+        match read_rule_file(read) {
+            Ok(text) => Some(SourceFile {
+                name: shown.display().to_string().into(),
+                text: text.into(),
+            }),
+            Err(reason) => {
+                self.read_error(shown, reason);
+                None
+            }
+        }
+    }
+
+    fn read_error(&mut self, path: &Path, reason: String) {
+        let path = path.display().to_string();
+        self.diagnostics
+            .push(Diagnostic::whole_pack(Kind::Read { path, reason }));
+    }
+}
+
+/// One parsed rule file and the layer it belongs to.
+#[derive(Debug)]
+pub struct ParsedFile<'t> {
+    pub file: FileId,
+    pub layer: usize,
+    pub raw: RawFile<'t>,
+}
+
+/// The parsed files of a pack, in load order, and every problem met reading and parsing
+/// them. Their strings borrow from the texts, `'t`.
+#[derive(Debug, Default)]
+pub struct Parsed<'t> {
+    /// Every file's text by [`FileId`], parsed or not.
+    pub texts: Vec<&'t str>,
+    /// Every layer named by the files, in load order; `ParsedFile::layer` indexes it.
+    pub layers: Vec<Layer>,
+    pub files: Vec<ParsedFile<'t>>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// The built-in files among them, for [`Read::into_sources`].
+    builtins: Vec<SourceFile>,
+}
+
+impl<'t> Parsed<'t> {
+    /// Layers load in order: built-in, profile, house rules, `--rules` files. The house
+    /// rules are parsed first, as they may name the profile, which loads before them.
+    fn new(read: &'t Read) -> Self {
+        let mut parsed = Parsed {
+            diagnostics: read.diagnostics.clone(),
+            ..Parsed::default()
+        };
+        let house = read.house.as_ref().and_then(|file| parsed.parse(file));
+        if read.builtin {
+            for (name, text) in BUILTIN {
+                parsed.add_builtin(Cow::Borrowed(name), text, Layer::Builtin);
+            }
+        }
+        parsed.add_profile(read, house.as_ref());
+        if let (Some((file, raw)), Some(house)) = (house, &read.house) {
+            parsed.push(file, raw, Layer::House(house.name.to_string()));
+        }
+        for file in &read.rules {
+            if let Some((id, raw)) = parsed.parse(file) {
+                parsed.push(id, raw, Layer::Rules(file.name.to_string()));
+            }
+        }
+        parsed.check_profile_keys();
+        parsed
+    }
+
+    fn add_builtin(&mut self, name: Cow<'static, str>, text: &'static str, layer: Layer) {
+        self.builtins.push(SourceFile {
+            name,
+            text: Cow::Borrowed(text),
+        });
+        if let Some((file, raw)) = self.parse_text(text) {
             self.push(file, raw, layer);
         }
     }
 
-    fn parse_text(&mut self, name: String, text: String) -> Option<(FileId, RawFile)> {
-        let file = self.sources.add(name, text);
-        match toml::from_str::<RawFile>(&self.sources.file(file).text) {
+    fn parse(&mut self, file: &'t SourceFile) -> Option<(FileId, RawFile<'t>)> {
+        self.parse_text(&file.text)
+    }
+
+    /// Numbers the text as the next file, and parses it.
+    fn parse_text(&mut self, text: &'t str) -> Option<(FileId, RawFile<'t>)> {
+        let file = FileId(self.texts.len());
+        self.texts.push(text);
+        match toml::from_str::<RawFile>(text) {
             Ok(raw) => Some((file, raw)),
             Err(error) => {
                 self.diagnostics.push(toml_error(file, &error));
@@ -169,7 +282,7 @@ impl Parsed {
     }
 
     /// Adds a parsed file; layers are numbered in load order, so layer 0 is the base.
-    fn push(&mut self, file: FileId, raw: RawFile, layer: Layer) {
+    fn push(&mut self, file: FileId, raw: RawFile<'t>, layer: Layer) {
         let layer = self.layer_index(layer);
         self.files.push(ParsedFile { file, layer, raw });
     }
@@ -184,38 +297,25 @@ impl Parsed {
         }
     }
 
-    fn read_house(&mut self, path: &Path) -> Option<(FileId, RawFile, Layer)> {
-        let name = path.display().to_string();
-        match read_rule_file(path) {
-            Ok(text) => self
-                .parse_text(name.clone(), text)
-                .map(|(f, raw)| (f, raw, Layer::House(name))),
-            Err(reason) => {
-                self.read_error(path, reason);
-                None
-            }
-        }
-    }
-
     /// Loads the profile `--profile` names, or else the house rules, or else the default.
-    fn add_profile(&mut self, from: &RuleSources, house: Option<&(FileId, RawFile, Layer)>) {
-        if !from.builtin {
+    fn add_profile(&mut self, read: &Read, house: Option<&(FileId, RawFile<'t>)>) {
+        if !read.builtin {
             return;
         }
-        let from_house = house.and_then(|(file, raw, _)| raw.profile.as_ref().map(|p| (*file, p)));
-        let name = match (&from.profile, from_house) {
+        let from_house = house.and_then(|(file, raw)| raw.profile.as_ref().map(|p| (*file, p)));
+        let name = match (&read.profile, from_house) {
             (Some(name), _) => name.clone(),
-            (None, Some((_, name))) => name.get_ref().clone(),
+            (None, Some((_, name))) => name.get_ref().to_string(),
             (None, None) => DEFAULT_PROFILE.to_string(),
         };
         match PROFILES.iter().find(|(n, _)| *n == name) {
             Some((_, text)) => {
                 let file = format!("builtin:rules/profiles/{name}.toml");
-                self.add_text(file, text.to_string(), Layer::Profile(name));
+                self.add_builtin(file.into(), text, Layer::Profile(name));
             }
             // An unknown `--profile` is clap's to report; one named by the house rules is ours.
             None => {
-                if let (None, Some((file, spanned))) = (&from.profile, from_house) {
+                if let (None, Some((file, spanned))) = (&read.profile, from_house) {
                     let suggestion =
                         crate::suggest::nearest(&name, PROFILES.iter().map(|(n, _)| *n));
                     let kind = Kind::UnknownProfile { name, suggestion };
@@ -244,31 +344,6 @@ impl Parsed {
                     .push(Diagnostic::at(Kind::ProfileOutsideHouseRules, span));
             }
         }
-    }
-
-    fn add_path(&mut self, path: &Path) {
-        match toml_files(path, "rule") {
-            Ok(files) => {
-                for file in files {
-                    self.add_file(&file);
-                }
-            }
-            Err(reason) => self.read_error(path, reason),
-        }
-    }
-
-    fn add_file(&mut self, file: &TomlFile) {
-        let name = file.shown.display().to_string();
-        match read_rule_file(&file.read) {
-            Ok(text) => self.add_text(name.clone(), text, Layer::Rules(name)),
-            Err(reason) => self.read_error(&file.shown, reason),
-        }
-    }
-
-    fn read_error(&mut self, path: &Path, reason: String) {
-        let path = path.display().to_string();
-        self.diagnostics
-            .push(Diagnostic::whole_pack(Kind::Read { path, reason }));
     }
 }
 
