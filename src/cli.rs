@@ -343,6 +343,10 @@ fn named_questions(tree: &Tree, args: &[OsString]) -> Option<Vec<usize>> {
     let mut named = Vec::new();
     for arg in args.iter().skip(1) {
         let arg = arg.to_str()?;
+        // clap's `help` subcommand prints help, which lists every flag.
+        if arg == "help" {
+            return None;
+        }
         if arg == "-i" || !arg.starts_with('-') {
             continue;
         }
@@ -746,6 +750,9 @@ mod tests {
             "rules chek",
             "profiles show zalando --precondition",
             "compare 400 422",
+            "help",
+            "help rules graph",
+            "rules help graph",
             "",
         ];
         lines.extend(
