@@ -439,7 +439,9 @@ fn choice_arg(question: &crate::tree::Question) -> Arg {
 /// question's flags was most of a one-shot run, so a plain one-shot line is read without
 /// clap ([`plain`]), and otherwise only the flag families of the questions the line names
 /// are built. The result is the same, as flags that are not given take no part in a
-/// parse; help, version and errors get the full command.
+/// parse. Help, version, unknown options and words that are not UTF-8 get the full
+/// command, so listings and suggestions are the full command's; a unit test and the
+/// `answers` fuzz target hold every other error equal to the full command's too.
 pub fn parse(tree: &Tree, args: Vec<OsString>) -> Result<Invocation, clap::Error> {
     if let Some(invocation) = plain::parse(tree, &args) {
         return Ok(invocation);

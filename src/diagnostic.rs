@@ -3,7 +3,7 @@
 use std::fmt::{self, Display};
 
 use colored::Colorize;
-use unicode_width::UnicodeWidthChar;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::source::{Sources, Span};
 
@@ -232,15 +232,16 @@ fn caret_pad(line: &str, col: usize) -> String {
         .collect()
 }
 
-/// How many characters the caret covers: the span, cut at the end of its first line.
+/// How many columns the caret covers: the span, cut at the end of its first line.
 fn span_width(sources: &Sources, span: &Span, line: &str, col: usize) -> usize {
     let text = &sources.file(span.file).text;
     let start = span.range.start.min(text.len());
     let end = span.range.end.clamp(start, text.len());
     let covered = text
         .get(start..end)
-        .map_or(1, |s| s.lines().next().map_or(0, |l| l.chars().count()));
-    let room = line.chars().count().saturating_sub(col - 1);
+        .map_or(1, |s| s.lines().next().map_or(0, UnicodeWidthStr::width));
+    let before: usize = line.chars().take(col - 1).filter_map(|c| c.width()).sum();
+    let room = UnicodeWidthStr::width(line).saturating_sub(before);
     covered.min(room).max(1)
 }
 
@@ -279,5 +280,7 @@ mod tests {
             wide.ends_with("3 | 名前 = \"x\"\n  |        ^^^\n"),
             "{wide:?}"
         );
+        let under = snippet(&sources, &at("名前"), "t.toml:3:1");
+        assert!(under.ends_with("3 | 名前 = \"x\"\n  | ^^^^\n"), "{under:?}");
     }
 }

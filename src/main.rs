@@ -79,7 +79,15 @@ fn without_pack(
         Err(e) if e.kind() == ErrorKind::DisplayHelp => {
             return Err(help_without_pack(args, sources, rejected))
         }
-        Err(e) if e.kind() == ErrorKind::DisplayVersion => return Err(Error::Usage(e)),
+        // Options that cannot go together are wrong whatever the rules say.
+        Err(e)
+            if matches!(
+                e.kind(),
+                ErrorKind::DisplayVersion | ErrorKind::ArgumentConflict
+            ) =>
+        {
+            return Err(Error::Usage(e))
+        }
         Ok(Cli {
             command: Some(Command::Rules { command }),
             ..

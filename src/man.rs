@@ -41,7 +41,6 @@ fn subcommands(command: &clap::Command, out: &mut dyn Write) -> io::Result<()> {
 
 fn entry(command: &clap::Command, out: &mut dyn Write) -> io::Result<()> {
     let usage = command.clone().render_usage().to_string();
-    // A command with subcommands of its own shows them as one more usage line.
     let usage = usage
         .trim_start_matches("Usage: ")
         .lines()

@@ -333,7 +333,7 @@ fn flat(text: &str) -> String {
 /// where they would act, so that the plain text stays readable.
 fn prose(text: &str) -> String {
     // An unmatched backquote would swallow the rest of the line into code.
-    let spans = text.matches('`').count() % 2 == 0;
+    let spans = text.matches('`').count().is_multiple_of(2);
     let chars: Vec<char> = text.chars().collect();
     let mut escaped = String::with_capacity(text.len());
     let mut in_code = false;

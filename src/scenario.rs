@@ -126,7 +126,7 @@ struct Runner<'a> {
     base: &'a RuleSources,
     files: Sources,
     packs: Vec<PackRun>,
-    /// Whether packs other than those given may be loaded (see [`run_text`]).
+    /// Set when no pack but those given may be loaded: nothing is read (see [`run_text`]).
     offline: bool,
     tally: Tally,
 }
@@ -207,7 +207,7 @@ impl<'a> Runner<'a> {
     /// Runs a fixture file; its own rule files are found from the path it was given by.
     fn fixture(&mut self, file: &TomlFile, report: &mut String) {
         let name = file.shown.display().to_string();
-        match read(&file.read) {
+        match crate::rules::read_rule_file(&file.read) {
             Ok(text) => {
                 let folder = file.shown.parent().unwrap_or(Path::new(""));
                 self.fixture_text(name, folder, text, report);
@@ -387,11 +387,6 @@ fn located(files: &Sources, span: &Span) -> String {
 
 fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
-}
-
-fn read(path: &Path) -> Result<String, String> {
-    let bytes = crate::rules::read_limited(path)?;
-    String::from_utf8(bytes).map_err(|_| "the file is not UTF-8".to_string())
 }
 
 /// One case: its answers, the walk, and every way the result differs from what it

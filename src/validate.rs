@@ -116,7 +116,7 @@ impl<'p, T: Keyed<'p>> Table<'p, T> {
     fn new() -> Self {
         Table {
             entries: Vec::new(),
-            index: HashMap::default(),
+            index: HashMap::new(),
         }
     }
 
@@ -454,8 +454,7 @@ impl Checker<'_> {
     fn choices(&mut self, entry: &Entry<'_, RawQuestion<'_>>) -> Vec<AnswerDef> {
         let mut answers: Vec<AnswerDef> = Vec::with_capacity(entry.raw.choice.len());
         // A set, not a scan of the answers so far: a scan made many choices quadratic.
-        let mut seen: HashSet<_> = HashSet::default();
-        seen.reserve(entry.raw.choice.len());
+        let mut seen = HashSet::with_capacity(entry.raw.choice.len());
         for RawChoice { id, label, flag } in &entry.raw.choice {
             self.not_empty(entry, label, "label");
             if !seen.insert(id.get_ref()) {

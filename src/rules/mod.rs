@@ -3,9 +3,11 @@
 pub mod raw;
 
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 use std::fs;
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use crate::diagnostic::{Diagnostic, Kind};
 use crate::source::{FileId, SourceFile, Sources, Span};
@@ -414,7 +416,25 @@ pub fn find_house_rules(folder: &Path) -> Option<PathBuf> {
         .find(|candidate| candidate.is_file())
 }
 
-fn read_rule_file(path: &Path) -> Result<String, String> {
+/// The text of a rule file (or fixture), or why it cannot be read.
+pub(crate) fn read_rule_file(path: &Path) -> Result<String, String> {
+    let regular = fs::metadata(path).is_ok_and(|meta| meta.is_file());
+    if regular {
+        return read_text(path);
+    }
+    // A pipe gives its text once, and some commands load their sources a second time
+    // (`rules check`, `rules test`, `--compare-profiles`): keep what it gave.
+    static PIPES: Mutex<BTreeMap<PathBuf, Result<String, String>>> = Mutex::new(BTreeMap::new());
+    let mut pipes = PIPES
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    pipes
+        .entry(path.to_path_buf())
+        .or_insert_with(|| read_text(path))
+        .clone()
+}
+
+fn read_text(path: &Path) -> Result<String, String> {
     let bytes = read_limited(path)?;
     String::from_utf8(bytes).map_err(|e| {
         format!(
@@ -427,7 +447,7 @@ fn read_rule_file(path: &Path) -> Result<String, String> {
 /// The bytes of `path`, at most [`MAX_FILE_BYTES`] of them, or why not. A regular file
 /// over the limit is refused before it is read; a device or a pipe (`/dev/zero`,
 /// `<(command)`) has no size to check, so the limit also stops the reading itself.
-pub fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
+fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
     let meta = fs::metadata(path).map_err(|e| io_reason(&e))?;
     if meta.len() > MAX_FILE_BYTES {
         return Err(format!(
