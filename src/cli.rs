@@ -354,10 +354,7 @@ fn named_questions(tree: &Tree, args: &[OsString]) -> Option<Vec<usize>> {
         if FIXED_LONGS.contains(&name) {
             continue;
         }
-        let question = tree
-            .questions
-            .iter()
-            .position(|q| answer_flags(q).iter().any(|(flag, _)| flag == name))?;
+        let (question, _) = flag_owner(tree, name)?;
         if !named.contains(&question) {
             named.push(question);
         }
@@ -559,6 +556,17 @@ fn flag_answers(tree: &Tree, named: &[usize], matches: &ArgMatches) -> Vec<Given
         }
     }
     given
+}
+
+/// The question whose flag `--name` is, and the answer it gives (`None` for the flag that
+/// takes a value).
+fn flag_owner(tree: &Tree, name: &str) -> Option<(usize, Option<usize>)> {
+    tree.questions.iter().enumerate().find_map(|(q, question)| {
+        let (_, picks) = answer_flags(question)
+            .into_iter()
+            .find(|(f, _)| f == name)?;
+        Some((q, picks))
+    })
 }
 
 /// Each flag of a question and the answer it gives; `None` for the flag that takes a value.

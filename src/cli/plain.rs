@@ -7,7 +7,7 @@ use std::ffi::OsString;
 
 use clap::ValueEnum;
 
-use super::{answer_flags, Cli, ColorWhen, Format, Invocation};
+use super::{flag_owner, Cli, ColorWhen, Format, Invocation};
 use crate::tree::{QuestionKind, Tree};
 
 /// What one word of a plain command line sets.
@@ -85,17 +85,14 @@ fn word(tree: &Tree, name: &str, value: Option<&str>) -> Option<Word> {
 /// An answer flag: one without a value that picks an answer, or a choice flag `=` one of
 /// its answers.
 fn answer(tree: &Tree, name: &str, value: Option<&str>) -> Option<Word> {
-    tree.questions.iter().enumerate().find_map(|(q, question)| {
-        let (_, picks) = answer_flags(question)
-            .into_iter()
-            .find(|(f, _)| f == name)?;
-        let answer = match (picks, value) {
-            (Some(answer), None) => answer,
-            (None, Some(v)) if question.kind == QuestionKind::Choice => question.answer_index(v)?,
-            _ => return None,
-        };
-        Some(Word::Answer(q, answer))
-    })
+    let (q, picks) = flag_owner(tree, name)?;
+    let question = &tree.questions[q];
+    let answer = match (picks, value) {
+        (Some(answer), None) => answer,
+        (None, Some(v)) if question.kind == QuestionKind::Choice => question.answer_index(v)?,
+        _ => return None,
+    };
+    Some(Word::Answer(q, answer))
 }
 
 /// The options as clap leaves them when none is given.
