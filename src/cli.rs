@@ -234,29 +234,14 @@ pub fn reserved_flags() -> Vec<String> {
 pub fn rule_sources(args: &[OsString], cwd: &Path) -> RuleSources {
     let mut sources = RuleSources::builtin();
     let mut no_config = false;
-    let mut args = args.iter().skip(1).map(|a| a.to_string_lossy());
-    while let Some(arg) = args.next() {
-        let (name, inline) = match arg.split_once('=') {
-            Some((name, value)) if name.starts_with("--") => {
-                (name.to_string(), Some(value.to_string()))
-            }
-            _ => (arg.to_string(), None),
-        };
-        let mut value = || {
-            inline
-                .clone()
-                .or_else(|| args.next().map(|a| a.to_string()))
-        };
-        match name.as_str() {
-            "--" => break,
-            "--no-builtin-rules" => sources.builtin = false,
-            "--no-config" => no_config = true,
-            "--rules" => sources.paths.extend(value().map(PathBuf::from)),
-            "--config" => sources.config = value().map(PathBuf::from),
-            "--profile" => sources.profile = value(),
-            _ => {}
-        }
-    }
+    pre_scan(args, |name, value| match name {
+        "--no-builtin-rules" => sources.builtin = false,
+        "--no-config" => no_config = true,
+        "--rules" => sources.paths.extend(value().map(PathBuf::from)),
+        "--config" => sources.config = value().map(PathBuf::from),
+        "--profile" => sources.profile = value(),
+        _ => {}
+    });
     if no_config {
         sources.config = None;
     } else if sources.config.is_none() {
@@ -269,19 +254,34 @@ pub fn rule_sources(args: &[OsString], cwd: &Path) -> RuleSources {
 /// among them) and help follow it even when the rest of the line is wrong.
 pub fn color_when(args: &[OsString]) -> ColorWhen {
     let mut when = ColorWhen::Auto;
-    let mut args = args.iter().skip(1).map(|a| a.to_string_lossy());
-    while let Some(arg) = args.next() {
-        let value = match arg.split_once('=') {
-            Some(("--color", value)) => Some(value.to_string()),
-            _ if arg == "--color" => args.next().map(|v| v.to_string()),
-            _ if arg == "--" => break,
-            _ => None,
-        };
-        if let Some(parsed) = value.and_then(|v| ColorWhen::from_str(&v, false).ok()) {
+    pre_scan(args, |name, value| {
+        let parsed = (name == "--color").then(value).flatten();
+        if let Some(parsed) = parsed.and_then(|v| ColorWhen::from_str(&v, false).ok()) {
             when = parsed;
         }
-    }
+    });
     when
+}
+
+/// Calls `on` with each word of `args` up to `--`, as `--name` for `--name=value`, and a
+/// way to take the option's value (inline, or else the next word) if the caller wants it.
+/// Mistakes are left for clap, which reads the line again.
+fn pre_scan(args: &[OsString], mut on: impl FnMut(&str, &mut dyn FnMut() -> Option<String>)) {
+    let mut args = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(arg) = args.next() {
+        let (name, inline) = match arg.split_once('=') {
+            Some((name, value)) if name.starts_with("--") => (name, Some(value)),
+            _ => (arg.as_ref(), None),
+        };
+        if name == "--" {
+            break;
+        }
+        let mut value = || {
+            let inline = inline.map(str::to_string);
+            inline.or_else(|| args.next().map(|a| a.to_string()))
+        };
+        on(name, &mut value);
+    }
 }
 
 /// The command line parsed with the fixed options alone, for when the rules do not load
