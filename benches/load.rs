@@ -1,82 +1,63 @@
-//! Criterion benchmarks of the work one run does: loading the default pack (the built-in
-//! files and the `rfc` profile, as a run without `--rules` or house rules loads them),
-//! walking it for one set of answers, and loading generated packs of growing size, with
-//! the TOML parse alone and the parse into our structs beside them: the floors a loader
-//! built on them pays. `cargo bench --bench load`; BENCHMARKS.md has the numbers.
+//! Criterion benchmarks of the work one run does: decoding the compiled default pack, and
+//! loading it from its TOML as a run with `--rules` or house rules does; walking it for one
+//! set of answers; and loading generated packs of growing size, which must grow linearly.
+//! `cargo bench --bench load`; BENCHMARKS.md has the numbers.
 
 use std::ffi::OsString;
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use httpadvise::rules::raw::RawFile;
-use httpadvise::rules::RuleSources;
-use httpadvise::session::{self, Mode};
-use httpadvise::{cli, generate};
+use httpadvise::cli;
+use httpadvise::engine::session::{self, Mode};
+use httpadvise::pack;
+use httpadvise_rules::{generate, Files, RuleSources};
 
 /// The one-shot question the start-up script times as well.
 const ONE_SHOT: &[&str] = &["httpadvise", "--precondition", "--payload-valid"];
 
 fn default_pack(c: &mut Criterion) {
     let mut group = c.benchmark_group("builtin");
+    let reserved = cli::reserved_flags();
     let sources = RuleSources::builtin();
-    group.bench_function("load", |b| {
-        b.iter(|| httpadvise::load(black_box(&sources)).expect("loads"))
+    group.bench_function("compiled", |b| {
+        b.iter(|| pack::compiled().expect("decodes"))
     });
-    group.bench_function("load-toml", |b| {
-        b.iter(|| httpadvise::load_toml(black_box(&sources)).expect("loads"))
+    group.bench_function("toml", |b| {
+        b.iter(|| {
+            httpadvise_rules::load(black_box(&sources), &Files::default(), &reserved)
+                .expect("loads")
+        })
     });
-    let pack = httpadvise::load(&sources).expect("loads");
+    let tree = pack::compiled().expect("decodes");
     let args: Vec<OsString> = ONE_SHOT.iter().map(OsString::from).collect();
-    let invocation = cli::parse(&pack.tree, args).expect("parses");
+    let invocation = cli::parse(&tree, args).expect("parses");
     group.bench_function("walk", |b| {
         b.iter(|| {
-            session::consult(
-                &pack.tree,
-                black_box(&invocation.answers),
-                Mode::OneShot,
-                None,
-            )
-            .expect("reaches an outcome")
+            session::consult(&tree, black_box(&invocation.answers), Mode::OneShot, None)
+                .expect("reaches an outcome")
         })
     });
     group.finish();
 }
 
-/// Chains of 1,000, 10,000 and 100,000 nodes: loaded and validated; parsed into our
-/// structs without validation; parsed into the TOML crate's own document only.
-fn chains(c: &mut Criterion) {
-    let mut group = c.benchmark_group("chain");
+/// Chains of 1,000 and 10,000 nodes, and one question of 1,000 and 10,000 choices:
+/// loaded and validated. Ten times the size should take about ten times as long.
+fn generated(c: &mut Criterion) {
+    let mut group = c.benchmark_group("generated");
     group.sample_size(10);
-    for nodes in [1_000, 10_000, 100_000] {
-        let text = generate::chain(nodes);
-        group.throughput(Throughput::Elements(nodes as u64));
-        group.bench_with_input(BenchmarkId::new("load", nodes), &text, |b, text| {
-            b.iter(|| httpadvise::load_str("chain.toml", text).expect("loads"))
-        });
-        group.bench_with_input(BenchmarkId::new("deserialize", nodes), &text, |b, text| {
-            b.iter(|| toml::from_str::<RawFile>(text).expect("parses"))
-        });
-        group.bench_with_input(BenchmarkId::new("toml-parse", nodes), &text, |b, text| {
-            b.iter(|| toml::de::DeTable::parse(text).expect("parses"))
-        });
+    for size in [1_000, 10_000] {
+        group.throughput(Throughput::Elements(size as u64));
+        for (shape, text) in [
+            ("chain", generate::chain(size)),
+            ("wide", generate::wide(size)),
+        ] {
+            group.bench_with_input(BenchmarkId::new(shape, size), &text, |b, text| {
+                b.iter(|| httpadvise_rules::load_text("gen.toml", text, &[]).expect("loads"))
+            });
+        }
     }
     group.finish();
 }
 
-/// One question of 1,000 and 10,000 choices: where a check per choice that scanned the
-/// others would show as quadratic.
-fn wide(c: &mut Criterion) {
-    let mut group = c.benchmark_group("wide");
-    group.sample_size(10);
-    for choices in [1_000, 10_000] {
-        let text = generate::wide(choices);
-        group.throughput(Throughput::Elements(choices as u64));
-        group.bench_with_input(BenchmarkId::new("load", choices), &text, |b, text| {
-            b.iter(|| httpadvise::load_str("wide.toml", text).expect("loads"))
-        });
-    }
-    group.finish();
-}
-
-criterion_group!(benches, default_pack, chains, wide);
+criterion_group!(benches, default_pack, generated);
 criterion_main!(benches);

@@ -18,9 +18,9 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     };
     let text = if wide {
-        httpadvise::generate::wide(n)
+        httpadvise_rules::generate::wide(n)
     } else {
-        httpadvise::generate::chain(n)
+        httpadvise_rules::generate::chain(n)
     };
     match std::io::stdout().write_all(text.as_bytes()) {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,28 +1,46 @@
-//! Asking on a terminal: the only place that touches one. Prompts go to stderr, so
-//! stdout carries the recommendation alone. Lines are formatted by a dialoguer theme; the
-//! keys are read here (see `prompt`).
-
-mod keys;
-mod prompt;
-mod screen;
+//! Asking on a terminal: the only place that touches one. dialoguer's `Confirm` and
+//! `Select` ask, on stderr, so stdout carries the recommendation alone; Esc or `q` goes
+//! back. Ctrl-D does what dialoguer does with it: nothing. SIGINT (Ctrl-C, which console
+//! turns into the signal), SIGTERM and SIGHUP give the terminal back as it was before the
+//! first prompt, then end the program with 128 + the signal's number.
 
 use std::fmt;
-use std::io;
+use std::io::{self, Write};
+use std::sync::{Once, OnceLock};
 
 use colored::Colorize;
 use dialoguer::console::Term;
 use dialoguer::theme::Theme;
+use dialoguer::{Confirm, Select};
+use httpadvise_rules::model::{Question, QuestionKind, NO, YES};
+use rustix::termios::{self, OptionalActions, Termios};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::iterator::Signals;
 
-use crate::session::{AskError, Asker, Context, Reply};
-use crate::tree::{Question, QuestionKind, NO, YES};
+use crate::engine::session::{AskError, Asker, Context, Reply};
 
-/// Asks yes/no questions and choices. Esc or `q` goes back; Ctrl-D ends the input.
+/// The terminal's modes before the first prompt: what every way out restores.
+static SAVED: OnceLock<Termios> = OnceLock::new();
+
+/// Asks yes/no questions and choices on the terminal.
 pub struct TerminalAsker {
     term: Term,
 }
 
 impl TerminalAsker {
+    /// Saves the terminal's modes and starts listening for the signals that must give
+    /// them back.
     pub fn new() -> Self {
+        if let Ok(modes) = termios::tcgetattr(io::stdin()) {
+            let _ = SAVED.set(modes);
+        }
+        if let Ok(mut signals) = Signals::new([SIGINT, SIGTERM, SIGHUP]) {
+            std::thread::spawn(move || {
+                if let Some(signal) = signals.forever().next() {
+                    leave(128 + signal, signal == SIGINT);
+                }
+            });
+        }
         TerminalAsker {
             term: Term::stderr(),
         }
@@ -33,6 +51,34 @@ impl Default for TerminalAsker {
     fn default() -> Self {
         Self::new()
     }
+}
+
+/// Gives the terminal back (its saved modes, the cursor shown) and ends the program with
+/// `code`, saying "cancelled" if `cancelled`. Whoever calls first does it; a second caller
+/// (the signal's thread and the prompt's, both woken by one Ctrl-C) waits for the exit.
+pub fn leave(code: i32, cancelled: bool) -> ! {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        // Holding stderr keeps a prompt from hiding the cursor again in between.
+        let mut stderr = io::stderr().lock();
+        restore_terminal();
+        if cancelled {
+            let _ = writeln!(stderr, "\ncancelled");
+        }
+        std::process::exit(code);
+    });
+    loop {
+        std::thread::park();
+    }
+}
+
+/// The terminal's saved modes and a visible cursor: a prompt hides the cursor while it
+/// waits for a key.
+pub fn restore_terminal() {
+    if let Some(modes) = SAVED.get() {
+        let _ = termios::tcsetattr(io::stdin(), OptionalActions::Now, modes);
+    }
+    let _ = Term::stderr().show_cursor();
 }
 
 impl Asker for TerminalAsker {
@@ -93,9 +139,11 @@ impl TerminalAsker {
         question: &Question,
         context: &Context<'_>,
     ) -> Result<Option<bool>, AskError> {
-        let default = context.preselect.map(|answer| answer == YES);
-        let mut prompt = prompt::Confirm::new(&Questions, &question.prompt, default);
-        prompt::interact(&self.term, &mut prompt)
+        let mut prompt = Confirm::with_theme(&Questions).with_prompt(question.prompt.clone());
+        if let Some(answer) = context.preselect {
+            prompt = prompt.default(answer == YES);
+        }
+        prompt.interact_on_opt(&self.term).map_err(ask_error)
     }
 
     fn select(
@@ -108,9 +156,21 @@ impl TerminalAsker {
             .iter()
             .map(|a| format!("{} ({})", a.label, a.id))
             .collect();
-        let start = context.preselect.unwrap_or(0);
-        let mut prompt = prompt::Select::new(&Questions, &question.prompt, &items, start);
-        prompt::interact(&self.term, &mut prompt)
+        Select::with_theme(&Questions)
+            .with_prompt(question.prompt.clone())
+            .items(&items)
+            .default(context.preselect.unwrap_or(0))
+            .interact_on_opt(&self.term)
+            .map_err(ask_error)
+    }
+}
+
+fn ask_error(error: dialoguer::Error) -> AskError {
+    let dialoguer::Error::IO(error) = error;
+    match error.kind() {
+        io::ErrorKind::Interrupted => AskError::Interrupted,
+        io::ErrorKind::UnexpectedEof => AskError::EndOfInput,
+        _ => AskError::Io(error),
     }
 }
 
@@ -153,10 +213,4 @@ fn so_far(context: &Context<'_>) -> Vec<String> {
         }
     }
     shown
-}
-
-/// Puts the cursor back: a prompt hides it while it waits for a key, and Ctrl-C can leave
-/// it so.
-pub fn restore_terminal() {
-    let _ = Term::stderr().show_cursor();
 }

@@ -3,7 +3,9 @@
 use std::fmt::{self, Display};
 use std::io;
 
-use crate::validate::Rejected;
+use httpadvise_rules::Rejected;
+
+use crate::output::diagnostics;
 
 /// The documented exit codes (README, "Exit codes"). One enum so a code cannot drift.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -68,17 +70,7 @@ impl Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Usage(e) => write!(f, "{e}"),
-            Error::Rules(rejected) => {
-                for d in &rejected.diagnostics {
-                    writeln!(f, "{}", d.render(&rejected.sources))?;
-                }
-                let n = rejected.diagnostics.len();
-                write!(
-                    f,
-                    "the rules did not load: {n} problem{}",
-                    if n == 1 { "" } else { "s" }
-                )
-            }
+            Error::Rules(rejected) => write!(f, "{}", diagnostics::rejected(rejected)),
             Error::Unanswered { prompt, flags } => write!(
                 f,
                 "the advice depends on a question that no flag answers and that has no default, \

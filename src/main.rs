@@ -5,16 +5,14 @@ use std::ffi::OsString;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
-use clap::error::ErrorKind;
 use colored::Colorize;
 use dialoguer::console::Term;
+use httpadvise::app::{self, Setup};
 use httpadvise::ask::{self, TerminalAsker};
-use httpadvise::cli::{self, Cli, ColorWhen, Command, Format};
+use httpadvise::cli::{self, ColorWhen, Format};
+use httpadvise::engine::session::Asker;
 use httpadvise::error::{Error, Exit};
-use httpadvise::rules::RuleSources;
-use httpadvise::session::Asker;
-use httpadvise::validate::Rejected;
-use httpadvise::{Output, Run};
+use httpadvise::output::Output;
 
 fn main() -> ExitCode {
     let args: Vec<OsString> = env::args_os().collect();
@@ -28,26 +26,12 @@ fn main() -> ExitCode {
 fn run(args: Vec<OsString>) -> Result<Exit, Error> {
     // Without a current folder there are no house rules to find; the rest works the same.
     let cwd = env::current_dir().unwrap_or_default();
-    let sources = cli::rule_sources(&args, &cwd);
-    let pack = match httpadvise::load(&sources) {
-        Ok(pack) => pack,
-        Err(rejected) => return without_pack(&args, &sources, rejected),
-    };
-    let invocation = cli::parse(&pack.tree, args).map_err(Error::Usage)?;
+    let setup = Setup::new(&args, &cwd);
+    let invocation = setup.parse(args)?;
     // JSON and Markdown are read by programs and renderers: never colored.
     let text = invocation.cli.format == Format::Text;
     colored::control::set_override(text && color_on(invocation.cli.color, &io::stdout()));
     let mut terminal = interactive_terminal().then(TerminalAsker::new);
-    if terminal.is_some() {
-        // Ctrl-C outside a prompt's raw mode arrives as a signal: leave the terminal usable.
-        let _ = ctrlc::set_handler(|| {
-            // Holding stderr keeps a prompt from hiding the cursor again between the two.
-            let mut stderr = io::stderr().lock();
-            ask::restore_terminal();
-            let _ = writeln!(stderr, "\ncancelled");
-            std::process::exit(Exit::Cancelled as i32);
-        });
-    }
     let asker = terminal.as_mut().map(|t| t as &mut dyn Asker);
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
@@ -55,72 +39,7 @@ fn run(args: Vec<OsString>) -> Result<Exit, Error> {
         out: &mut out,
         width: text_width(),
     };
-    let ran = httpadvise::run(Run {
-        pack: &pack,
-        invocation: &invocation,
-        sources: &sources,
-        asker,
-        output,
-    });
-    // The process ends next: freeing the tree and the parsed command line would cost
-    // more than the walk did.
-    std::mem::forget((pack, invocation));
-    ran
-}
-
-/// What still works when the command line's rules do not load: help, the version, and the
-/// `rules` commands that load their own. Anything else reports the broken rules.
-fn without_pack(
-    args: &[OsString],
-    sources: &RuleSources,
-    rejected: Rejected,
-) -> Result<Exit, Error> {
-    let command = match cli::parse_fixed(args) {
-        Err(e) if e.kind() == ErrorKind::DisplayHelp => {
-            return Err(help_without_pack(args, sources, rejected))
-        }
-        // Options that cannot go together are wrong whatever the rules say.
-        Err(e)
-            if matches!(
-                e.kind(),
-                ErrorKind::DisplayVersion | ErrorKind::ArgumentConflict
-            ) =>
-        {
-            return Err(Error::Usage(e))
-        }
-        Ok(Cli {
-            command: Some(Command::Rules { command }),
-            ..
-        }) => command,
-        _ => return Err(Error::Rules(rejected)),
-    };
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    httpadvise::rules_standalone(&command, sources, &mut out).unwrap_or(Err(Error::Rules(rejected)))
-}
-
-/// Help when the rules do not load: with the built-in pack's answer flags if the run
-/// includes it, and a warning that the rules' own flags are missing and why.
-fn help_without_pack(args: &[OsString], sources: &RuleSources, rejected: Rejected) -> Error {
-    let problems = rejected.diagnostics.len();
-    let s = if problems == 1 { "" } else { "s" };
-    let listed = match sources.builtin {
-        true => "only the built-in answer flags are listed",
-        false => "no answer flags are listed",
-    };
-    eprintln!(
-        "warning: the rules did not load ({problems} problem{s}), so {listed}; \
-         `httpadvise rules check` shows why"
-    );
-    let builtin = sources
-        .builtin
-        .then(|| httpadvise::load(&RuleSources::builtin()).ok())
-        .flatten();
-    let help = match builtin {
-        Some(pack) => cli::parse(&pack.tree, args.to_vec()).err(),
-        None => cli::parse_fixed(args).err(),
-    };
-    help.map_or(Error::Rules(rejected), Error::Usage)
+    app::run(&setup, &invocation, asker, output)
 }
 
 /// The terminal's width when writing to one; otherwise a width that reads well pasted.
@@ -165,7 +84,8 @@ fn report(error: &Error, when: ColorWhen) -> ExitCode {
             }
         }
         Error::Output(e) if e.kind() == io::ErrorKind::BrokenPipe => return ExitCode::SUCCESS,
-        Error::Cancelled | Error::EndOfInput => {
+        Error::Cancelled => ask::leave(exit as i32, true),
+        Error::EndOfInput => {
             ask::restore_terminal();
             eprintln!("{error}");
         }

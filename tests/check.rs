@@ -1,21 +1,29 @@
 //! `httpadvise rules check`: load errors exactly as a run reports them, and each lint's
 //! kind and file:line:col. Messages are free to change; kinds and places are the contract.
 
+mod common;
+
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
-use httpadvise::check::{self, codes_in, LintKind};
-use httpadvise::rules::{RuleSources, PROFILES};
+use httpadvise_rules::builtin::PROFILES;
+use httpadvise_rules::lint::{codes_in, LintKind};
+use httpadvise_rules::RuleSources;
 
 const DIR: &str = "tests/fixtures/lint";
 
 /// The lints of a pack, each as its name and `file:line:col`.
 fn lints(sources: &RuleSources) -> Vec<(String, String)> {
-    let checked = check::check(sources).expect("the pack loads");
+    let checked = common::check(sources).expect("the pack loads");
     checked
         .lints
         .iter()
-        .map(|l| (l.kind.name().to_string(), l.location(&checked.sources)))
+        .map(|l| {
+            (
+                l.kind.name().to_string(),
+                common::place(&checked.pack.sources, &l.span),
+            )
+        })
         .collect()
 }
 
@@ -49,11 +57,17 @@ fn the_builtin_pack_and_every_profile_have_no_warnings() {
             profile: Some(profile.to_string()),
             ..RuleSources::builtin()
         };
-        let checked = check::check(&sources).expect("the built-in pack loads");
+        let checked = common::check(&sources).expect("the built-in pack loads");
         let warnings: Vec<String> = checked
             .lints
             .iter()
-            .map(|l| l.render(&checked.sources))
+            .map(|l| {
+                format!(
+                    "{} at {}",
+                    l.kind,
+                    common::place(&checked.pack.sources, &l.span)
+                )
+            })
             .collect();
         assert!(
             warnings.is_empty(),
@@ -80,7 +94,7 @@ fn each_lint_points_at_its_entry() {
 
 #[test]
 fn a_hidden_branch_names_the_statuses_and_the_answers_that_lead_there() {
-    let checked = check::check(&fixture_alone("warnings.toml")).expect("loads");
+    let checked = common::check(&fixture_alone("warnings.toml")).expect("loads");
     let hidden = checked
         .lints
         .iter()
@@ -126,11 +140,16 @@ fn only_the_definition_that_survives_an_override_is_linted() {
         paths: vec![PathBuf::from(DIR).join("override.toml")],
         ..RuleSources::builtin()
     };
-    let checked = check::check(&sources).expect("loads");
+    let checked = common::check(&sources).expect("loads");
     let located: Vec<(String, String)> = checked
         .lints
         .iter()
-        .map(|l| (l.kind.name().to_string(), l.location(&checked.sources)))
+        .map(|l| {
+            (
+                l.kind.name().to_string(),
+                common::place(&checked.pack.sources, &l.span),
+            )
+        })
         .collect();
     assert_eq!(
         located,

@@ -5,12 +5,14 @@
 //! A file's name picks the target: `load-*` is a rule file, `answers-*` a command line
 //! (arguments separated by NUL bytes), `fixture-*` a scenario fixture.
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use httpadvise::diagnostic::Kind;
 use httpadvise::error::Exit;
+use httpadvise_rules::diagnostic::Kind;
 
 #[path = "../fuzz/src/lib.rs"]
 mod fuzz_checks;
@@ -42,11 +44,11 @@ fn file_name(path: &Path) -> String {
 
 /// The kinds and `file:line:col` places of every problem `text` has, loaded alone.
 fn problems(text: &str) -> Vec<(Kind, Option<String>)> {
-    let rejected = httpadvise::load_str(fuzz_checks::FILE_NAME, text).expect_err("rejected");
+    let rejected = common::load_text(fuzz_checks::FILE_NAME, text).expect_err("rejected");
     rejected
         .diagnostics
         .iter()
-        .map(|d| (d.kind.clone(), d.location(&rejected.sources)))
+        .map(|d| (d.kind.clone(), common::location(d, &rejected.sources)))
         .collect()
 }
 
@@ -158,7 +160,7 @@ fn a_derived_no_flag_taken_by_a_choice_flag_is_a_clash() {
 #[test]
 fn an_error_at_the_end_of_the_file_is_located_on_its_last_line() {
     let text = fixture_text("load-error-at-end-of-file.toml");
-    let rejected = httpadvise::load_str("fuzz.toml", &text).expect_err("rejected");
+    let rejected = common::load_text("fuzz.toml", &text).expect_err("rejected");
     let [diagnostic] = rejected.diagnostics.as_slice() else {
         panic!("one problem expected: {:?}", rejected.diagnostics);
     };
@@ -166,9 +168,9 @@ fn an_error_at_the_end_of_the_file_is_located_on_its_last_line() {
         matches!(diagnostic.kind, Kind::Syntax { .. }),
         "{diagnostic:?}"
     );
-    let location = diagnostic.location(&rejected.sources).expect("located");
+    let location = common::location(diagnostic, &rejected.sources).expect("located");
     assert!(location.starts_with("fuzz.toml:7:"), "{location}");
-    let rendered = diagnostic.render(&rejected.sources);
+    let rendered = httpadvise::output::diagnostics::rejected(&rejected);
     assert!(rendered.contains("prompt = \"Unfinished"), "{rendered}");
 }
 
@@ -199,17 +201,17 @@ fn an_unknown_start_made_of_an_emoji_is_located() {
 #[test]
 fn crlf_line_endings_do_not_shift_locations() {
     let text = fixture_text("load-crlf-status-out-of-range.toml");
-    let rejected = httpadvise::load_str("fuzz.toml", &text).expect_err("rejected");
+    let rejected = common::load_text("fuzz.toml", &text).expect_err("rejected");
     let status = rejected
         .diagnostics
         .iter()
         .find(|d| matches!(d.kind, Kind::StatusOutOfRange { status: 600 }))
         .expect("the status out of range is reported");
     assert_eq!(
-        status.location(&rejected.sources).as_deref(),
+        common::location(status, &rejected.sources).as_deref(),
         Some("fuzz.toml:5:8")
     );
-    assert!(!status.render(&rejected.sources).contains('\r'));
+    assert!(!httpadvise::output::diagnostics::rejected(&rejected).contains('\r'));
 }
 
 #[test]
@@ -296,9 +298,9 @@ fn a_tree_with_more_routes_than_the_limit_is_checked_quickly() {
 #[test]
 fn generated_packs_pass_every_check() {
     for text in [
-        httpadvise::generate::chain(1),
-        httpadvise::generate::chain(300),
-        httpadvise::generate::wide(50),
+        httpadvise_rules::generate::chain(1),
+        httpadvise_rules::generate::chain(300),
+        httpadvise_rules::generate::wide(50),
     ] {
         assert_eq!(fuzz_checks::load_text(&text), Loaded::Pack);
     }

@@ -88,7 +88,7 @@ fn a_rule_file_over_the_size_limit_is_refused_before_reading() {
     let dir = temp("big");
     let big = dir.join("big.toml");
     let file = fs::File::create(&big).expect("file");
-    file.set_len(httpadvise::rules::MAX_FILE_BYTES + 1)
+    file.set_len(httpadvise_rules::read::MAX_FILE_BYTES + 1)
         .expect("a sparse file");
     let output = httpadvise(&["--rules", &big.display().to_string(), "--payload-valid"]);
     let _ = fs::remove_dir_all(&dir);
@@ -203,7 +203,7 @@ fn a_reader_that_stops_early_gets_a_quiet_exit() {
     let dir = temp("pipe");
     let pack = dir.join("long.toml");
     let long = "Many words. ".repeat(256 * 1024 / 12);
-    let text = httpadvise::generate::chain(1).replace("Every node said yes.", &long);
+    let text = httpadvise_rules::generate::chain(1).replace("Every node said yes.", &long);
     fs::write(&pack, text).expect("pack written");
     let mut child = Command::new(env!("CARGO_BIN_EXE_httpadvise"))
         .args([

@@ -33,7 +33,6 @@ const CONDITION_LAST: &str =
     "  If-Unmodified-Since (modified after that date) (if-unmodified-since)";
 const REQUIRED: &str =
     "Does the endpoint require a conditional request, and did this request send none? [y/N]";
-const INPUT_ENDED: &str = "the input ended before the question was answered";
 
 /// A running `httpadvise` on a pseudo-terminal, and everything it has shown so far.
 struct Pty {
@@ -263,35 +262,39 @@ fn ctrl_c_at_a_confirm_prompt_exits_130_with_the_cursor_shown() {
     assert_cancelled(pty);
 }
 
-/// Ctrl-D at a prompt ends the run: the question stays, alone, above the message; the exit
-/// is the cancelled one, 130, and the cursor the prompt hid is shown again.
-fn assert_input_ended(mut pty: Pty, question: &str) {
+/// Ctrl-D at a prompt does what dialoguer does with it: nothing. The prompt still waits,
+/// and the next key answers it.
+fn send_ctrl_d_then(pty: &mut Pty, answer: &str) {
     pty.wait_for_raw_mode();
     pty.send(CTRL_D);
-    let (code, rest) = pty.finish();
-    assert_eq!(code, 130, "{rest:?}");
-    let ended = rest.rfind(INPUT_ENDED).expect("says the input ended");
-    assert!(
-        rest[..ended].contains(&format!("{question}\r\n")),
-        "the unanswered question is left on its own line: {rest:?}"
-    );
-    assert!(cursor_visible(&rest), "cursor left hidden: {rest:?}");
+    pty.send(answer);
 }
 
 #[test]
-fn ctrl_d_at_a_select_prompt_ends_the_input_and_exits_130() {
-    let mut pty = Pty::spawn(&[]);
-    let prompt = pty.expect_select(PAYLOAD, PAYLOAD_LAST);
-    assert!(prompt.contains(HIDE_CURSOR), "the prompt hides the cursor");
-    assert_input_ended(pty, PAYLOAD);
-}
-
-#[test]
-fn ctrl_d_at_a_confirm_prompt_ends_the_input_and_exits_130() {
-    let mut pty = Pty::spawn(&[]);
+fn ctrl_d_at_a_select_prompt_changes_nothing() {
+    // One-shot: only the question without a default is asked.
+    let mut pty = Pty::spawn(&["--no-precondition"]);
     pty.expect_select(PAYLOAD, PAYLOAD_LAST);
-    pty.send(ENTER);
+    send_ctrl_d_then(&mut pty, ENTER);
+    let (code, rest) = pty.finish();
+    assert_eq!(code, 0, "{rest:?}");
+    assert!(rest.contains("200 OK"), "{rest:?}");
+}
+
+#[test]
+fn ctrl_d_at_a_confirm_prompt_changes_nothing() {
+    let args = [
+        "-i",
+        "--payload-valid",
+        "--answer=idempotency-key=none",
+        "--no-conflict",
+    ];
+    let mut pty = Pty::spawn(&args);
     pty.expect_confirm(PRECONDITION);
-    let question = PRECONDITION.trim_end_matches(" [y/N]");
-    assert_input_ended(pty, question);
+    send_ctrl_d_then(&mut pty, "n");
+    pty.expect_confirm(REQUIRED);
+    pty.send("n");
+    let (code, rest) = pty.finish();
+    assert_eq!(code, 0, "{rest:?}");
+    assert!(rest.contains("200 OK"), "{rest:?}");
 }

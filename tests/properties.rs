@@ -2,11 +2,13 @@
 //! complete set of answers reaches exactly one outcome by the path those answers select,
 //! and a pack broken in each known way fails with that problem, at the broken line.
 
+mod common;
+
 use std::fmt::Write;
 
-use httpadvise::diagnostic::Kind;
-use httpadvise::engine::{walk, Walk};
-use httpadvise::tree::{Target, Tree};
+use httpadvise::engine::walk::{walk, Walk};
+use httpadvise_rules::diagnostic::Kind;
+use httpadvise_rules::model::{Target, Tree};
 use proptest::prelude::*;
 
 /// A generated pack before it is written out: questions by their answer count, and for
@@ -123,13 +125,13 @@ fn name(lead: Lead) -> String {
 }
 
 fn load(text: &str) -> Result<Tree, Vec<(Kind, Option<String>)>> {
-    httpadvise::load_str("gen.toml", text)
+    common::load_text("gen.toml", text)
         .map(|pack| pack.tree)
         .map_err(|rejected| {
             rejected
                 .diagnostics
                 .iter()
-                .map(|d| (d.kind.clone(), d.location(&rejected.sources)))
+                .map(|d| (d.kind.clone(), common::location(d, &rejected.sources)))
                 .collect()
         })
 }

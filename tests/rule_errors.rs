@@ -1,10 +1,12 @@
 //! Every kind of broken rule file, from a fixture: the kind of problem and its file:line:col.
 //! Messages are free to change; kinds and places are the contract.
 
+mod common;
+
 use std::path::PathBuf;
 
-use httpadvise::diagnostic::Kind;
-use httpadvise::rules::RuleSources;
+use httpadvise_rules::diagnostic::Kind;
+use httpadvise_rules::RuleSources;
 
 const DIR: &str = "tests/fixtures/errors";
 
@@ -17,11 +19,11 @@ fn problems(fixture: &str, builtin: bool) -> Vec<(Kind, Option<String>)> {
         paths: vec![path],
         ..RuleSources::default()
     };
-    let rejected = httpadvise::load(&sources).expect_err("the fixture must not load");
+    let rejected = common::load(&sources).expect_err("the fixture must not load");
     rejected
         .diagnostics
         .iter()
-        .map(|d| (d.kind.clone(), d.location(&rejected.sources)))
+        .map(|d| (d.kind.clone(), common::location(d, &rejected.sources)))
         .collect()
 }
 
@@ -44,7 +46,7 @@ fn the_valid_fixture_loads() {
         paths: vec![PathBuf::from(DIR).join("valid.toml")],
         ..RuleSources::default()
     };
-    let pack = httpadvise::load(&sources).expect("valid.toml loads");
+    let pack = common::load(&sources).expect("valid.toml loads");
     assert_eq!(pack.tree.questions.len(), 1);
 }
 
@@ -245,11 +247,11 @@ fn problems_in_several_files_are_all_reported() {
         paths: paths.to_vec(),
         ..RuleSources::default()
     };
-    let rejected = httpadvise::load(&sources).expect_err("must not load");
+    let rejected = common::load(&sources).expect_err("must not load");
     let kinds: Vec<_> = rejected
         .diagnostics
         .iter()
-        .map(|d| d.location(&rejected.sources))
+        .map(|d| common::location(d, &rejected.sources))
         .collect();
     assert_eq!(
         kinds,
@@ -293,7 +295,7 @@ fn a_folder_without_rule_files_is_an_error() {
         paths: vec![empty.clone()],
         ..RuleSources::default()
     };
-    let rejected = httpadvise::load(&sources).expect_err("must not load");
+    let rejected = common::load(&sources).expect_err("must not load");
     let _ = std::fs::remove_dir(&empty);
     assert!(
         matches!(&rejected.diagnostics[..], [d] if matches!(&d.kind, Kind::Read { reason, .. } if reason.contains("no `*.toml`"))),
@@ -396,11 +398,11 @@ fn wrong_types_are_named_in_toml_words() {
         ),
     ];
     for (text, message, line_col) in cases {
-        let rejected = httpadvise::load_str("t.toml", text).expect_err("rejected");
+        let rejected = common::load_text("t.toml", text).expect_err("rejected");
         let found: Vec<(Kind, Option<String>)> = rejected
             .diagnostics
             .iter()
-            .map(|d| (d.kind.clone(), d.location(&rejected.sources)))
+            .map(|d| (d.kind.clone(), common::location(d, &rejected.sources)))
             .collect();
         let expected = (
             Kind::Schema {

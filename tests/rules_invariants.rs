@@ -1,14 +1,17 @@
 //! Invariants of the built-in pack and of the command line it generates: what a change to
 //! `rules/` must never break.
 
+mod common;
+
 use std::collections::BTreeSet;
 use std::fs;
 
-use httpadvise::rules::{RuleSources, BUILTIN};
-use httpadvise::tree::Tree;
+use httpadvise_rules::builtin::BUILTIN;
+use httpadvise_rules::model::Tree;
+use httpadvise_rules::RuleSources;
 
 fn builtin() -> Tree {
-    let pack = httpadvise::load(&RuleSources::builtin());
+    let pack = common::load(&RuleSources::builtin());
     pack.expect("the built-in pack loads").tree
 }
 
@@ -165,18 +168,18 @@ fn every_profile_file_is_embedded_and_loads_with_its_own_name() {
         })
         .collect();
     on_disk.sort();
-    let mut embedded: Vec<String> = httpadvise::rules::PROFILES
+    let mut embedded: Vec<String> = httpadvise_rules::builtin::PROFILES
         .iter()
         .map(|(n, _)| n.to_string())
         .collect();
     embedded.sort();
     assert_eq!(embedded, on_disk);
-    for (name, _) in httpadvise::rules::PROFILES {
+    for (name, _) in httpadvise_rules::builtin::PROFILES {
         let sources = RuleSources {
             profile: Some(name.to_string()),
             ..RuleSources::builtin()
         };
-        let tree = httpadvise::load(&sources)
+        let tree = common::load(&sources)
             .unwrap_or_else(|e| panic!("{name}: {:?}", e.diagnostics))
             .tree;
         assert_eq!(tree.guide.map(|g| g.name).as_deref(), Some(*name));

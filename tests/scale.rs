@@ -1,12 +1,13 @@
 //! Pathological packs: deep and wide trees load and answer without overflowing the stack,
 //! because loading, checking and walking are all iterative.
 
-use httpadvise::engine::{walk, Walk};
-use httpadvise::generate;
+use httpadvise::engine::walk::{walk, Walk};
+use httpadvise_rules::diagnostic::Kind;
+use httpadvise_rules::{generate, load_text};
 
 #[test]
 fn a_chain_of_100_000_nodes_loads_and_is_walked_to_its_end() {
-    let pack = httpadvise::load_str("chain.toml", &generate::chain(100_000)).expect("loads");
+    let pack = load_text("chain.toml", &generate::chain(100_000), &[]).expect("loads");
     let Walk::Done { outcome, path } = walk(&pack.tree, &[Some(0)]) else {
         panic!("the walk did not finish");
     };
@@ -18,12 +19,12 @@ fn a_chain_of_100_000_nodes_loads_and_is_walked_to_its_end() {
 #[test]
 fn a_cycle_closing_a_100_000_node_chain_is_found() {
     let text = generate::chain(100_000).replace("yes = \"end\"", "yes = \"n0\"");
-    let rejected = httpadvise::load_str("loop.toml", &text).expect_err("a loop must not load");
+    let rejected = load_text("loop.toml", &text, &[]).expect_err("a loop must not load");
     let cycles: Vec<usize> = rejected
         .diagnostics
         .iter()
         .filter_map(|d| match &d.kind {
-            httpadvise::diagnostic::Kind::Cycle { path } => Some(path.len()),
+            Kind::Cycle { path } => Some(path.len()),
             _ => None,
         })
         .collect();
@@ -33,7 +34,7 @@ fn a_cycle_closing_a_100_000_node_chain_is_found() {
 
 #[test]
 fn a_question_with_10_000_choices_loads_and_answers() {
-    let pack = httpadvise::load_str("wide.toml", &generate::wide(10_000)).expect("loads");
+    let pack = load_text("wide.toml", &generate::wide(10_000), &[]).expect("loads");
     let which = pack.tree.question_id("which").expect("question");
     let mut answers = vec![None; pack.tree.questions.len()];
     answers[which.0] = Some(9_999);

@@ -2,11 +2,13 @@
 //! built-in one covers every edge a request can take, and each kind of failing case fails
 //! with exit code 1 and the place of the case.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-use httpadvise::rules::RuleSources;
-use httpadvise::scenario;
+use httpadvise::commands::test as scenario;
+use httpadvise_rules::RuleSources;
 
 const SCENARIOS: &str = "tests/scenarios";
 const FAILING: &str = "tests/fixtures/scenarios";
@@ -89,7 +91,7 @@ fn the_builtin_scenarios_cover_every_edge_a_request_can_take() {
 
 #[test]
 fn the_impossible_edges_are_those_an_earlier_node_decides() {
-    let pack = httpadvise::load(&RuleSources::builtin()).expect("the built-in pack loads");
+    let pack = common::load(&RuleSources::builtin()).expect("the built-in pack loads");
     let tree = &pack.tree;
     let (all, possible) = scenario::edges(tree);
     let possible = possible.expect("few enough routes to enumerate");

@@ -23,7 +23,7 @@ fn printed() -> String {
 }
 
 fn schema() -> Value {
-    httpadvise::schema::schema()
+    httpadvise_rules::schema::schema()
 }
 
 #[test]
@@ -40,7 +40,7 @@ fn the_committed_schema_is_the_printed_one() {
 fn the_schema_says_what_it_is() {
     let schema = schema();
     assert_eq!(schema["$schema"], "http://json-schema.org/draft-07/schema#");
-    assert_eq!(schema["$id"], httpadvise::schema::ID);
+    assert_eq!(schema["$id"], httpadvise_rules::schema::ID);
     assert!(schema["title"].is_string() && schema["description"].is_string());
     assert_eq!(schema["additionalProperties"], false);
 }
@@ -48,7 +48,7 @@ fn the_schema_says_what_it_is() {
 #[test]
 fn every_description_names_a_property_that_exists() {
     assert_eq!(
-        httpadvise::schema::stale_descriptions(),
+        httpadvise_rules::schema::stale_descriptions(),
         Vec::<String>::new()
     );
 }

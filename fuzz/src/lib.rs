@@ -8,24 +8,21 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
 use httpadvise::cli;
-use httpadvise::diagnostic::{Diagnostic, Kind};
-use httpadvise::engine::{self, Walk};
+use httpadvise::commands::test as scenario;
+use httpadvise::engine::session::{self, Mode};
+use httpadvise::engine::walk::{walk, Walk};
 use httpadvise::error::Exit;
-use httpadvise::paths;
-use httpadvise::rules::RuleSources;
-use httpadvise::scenario;
-use httpadvise::session::{self, Mode};
-use httpadvise::source::Sources;
-use httpadvise::tree::Tree;
-use httpadvise::validate::Rejected;
-use httpadvise::Pack;
+use httpadvise::output::report::{Advice, Place, Report};
+use httpadvise::output::{self, diagnostics, Format, GraphFormat, Output};
+use httpadvise::pack::Loader;
+use httpadvise_rules::diagnostic::{Diagnostic, Kind};
+use httpadvise_rules::model::Tree;
+use httpadvise_rules::routes::{self, ROUTE_LIMIT};
+use httpadvise_rules::source::Sources;
+use httpadvise_rules::{Files, Pack, Rejected, RuleSources};
 
 /// The name every fuzzed rule file is loaded under; diagnostics quote it.
 pub const FILE_NAME: &str = "fuzz.toml";
-
-/// Enough routes to cover every small tree the fuzzer builds, few enough to stay fast on a
-/// tree whose routes grow exponentially.
-const ROUTE_LIMIT: usize = 1000;
 
 /// What a rule file did: loaded, or rejected with this many problems.
 #[derive(Debug, PartialEq, Eq)]
@@ -49,7 +46,7 @@ pub fn load(data: &[u8]) -> Loaded {
 
 /// Loads `text` alone and checks whatever comes back; panics on any broken promise.
 pub fn load_text(text: &str) -> Loaded {
-    match httpadvise::load_str(FILE_NAME, text) {
+    match httpadvise_rules::load_text(FILE_NAME, text, &cli::reserved_flags()) {
         Ok(pack) => {
             check_pack(&pack);
             Loaded::Pack
@@ -74,7 +71,7 @@ fn load_file(data: &[u8]) {
         paths: vec![path.clone()],
         ..RuleSources::default()
     };
-    let result = httpadvise::load(&sources);
+    let result = httpadvise_rules::load(&sources, &Files::read(&sources), &[]);
     let _ = std::fs::remove_file(&path);
     let rejected = result.expect_err("a file that is not UTF-8 must not load");
     check_rejected(&rejected);
@@ -97,10 +94,11 @@ fn check_rejected(rejected: &Rejected) {
     );
     for diagnostic in &rejected.diagnostics {
         check_span(diagnostic, &rejected.sources);
-        let rendered = diagnostic.render(&rejected.sources);
-        if let Some(location) = diagnostic.location(&rejected.sources) {
-            assert!(rendered.contains(&location), "{rendered}");
-        }
+    }
+    let rendered = diagnostics::rejected(rejected);
+    for span in rejected.diagnostics.iter().filter_map(|d| d.span.as_ref()) {
+        let location = Place::new(&rejected.sources, span).location();
+        assert!(rendered.contains(&location), "{rendered}");
     }
 }
 
@@ -121,7 +119,7 @@ fn check_span(diagnostic: &Diagnostic, sources: &Sources) {
 fn check_pack(pack: &Pack) {
     let tree = &pack.tree;
     let first = vec![Some(0); tree.questions.len()];
-    let walked = engine::walk(tree, &first);
+    let walked = walk(tree, &first);
     assert!(
         matches!(walked, Walk::Done { .. }),
         "every question answered, yet the walk stopped: {walked:?}"
@@ -134,7 +132,7 @@ fn check_pack(pack: &Pack) {
 /// Each route `paths` lists is a real one: walking with its answers takes its steps and
 /// reaches its outcome.
 fn check_routes(tree: &Tree) {
-    let found = paths::routes(tree, ROUTE_LIMIT);
+    let found = routes::routes(tree);
     assert!(!found.routes.is_empty(), "a loaded tree with no route");
     assert!(found.routes.len() <= ROUTE_LIMIT);
     for route in &found.routes {
@@ -146,7 +144,7 @@ fn check_routes(tree: &Tree) {
             outcome: route.outcome,
             path: route.steps.clone(),
         };
-        assert_eq!(engine::walk(tree, &answers), expected);
+        assert_eq!(walk(tree, &answers), expected);
     }
 }
 
@@ -164,20 +162,29 @@ fn check_command(tree: &Tree) {
 fn check_output(tree: &Tree, answers: &[Option<usize>], walked: &Walk) {
     let verdict = session::consult(tree, answers, Mode::OneShot, None)
         .expect("every question answered, so nothing is left to ask");
-    let report = httpadvise::report::Report::new(tree, &verdict, answers);
+    let advice = Advice::new(tree, &verdict, answers);
     let mut out = Vec::new();
-    httpadvise::render::text(&report, 80, &mut out).expect("writing to memory");
-    httpadvise::render::json(&report, &mut out).expect("writing to memory");
-    httpadvise::markdown::report(&report, true, &mut out).expect("writing to memory");
-    for format in [cli::GraphFormat::Dot, cli::GraphFormat::Mermaid] {
-        httpadvise::graph::render(tree, walked, format, &mut out).expect("writing to memory");
+    for format in [Format::Text, Format::Json, Format::Markdown] {
+        let mut output = Output {
+            out: &mut out,
+            width: 80,
+        };
+        output::print(&Report::Advice(&advice), format, &mut output).expect("writing to memory");
+    }
+    for format in [GraphFormat::Dot, GraphFormat::Mermaid] {
+        output::graph::render(tree, walked, format, &mut out).expect("writing to memory");
     }
 }
 
 /// The built-in pack, loaded once: the `answers` target parses against it on every run.
 pub fn builtin() -> &'static Pack {
     static PACK: OnceLock<Pack> = OnceLock::new();
-    PACK.get_or_init(|| httpadvise::load(&RuleSources::builtin()).expect("the built-in pack loads"))
+    PACK.get_or_init(|| {
+        let loader = Loader::new(Files::default(), cli::reserved_flags());
+        loader
+            .load(&RuleSources::builtin())
+            .expect("the built-in pack loads")
+    })
 }
 
 /// What a command line did against the built-in pack.
@@ -194,7 +201,7 @@ pub enum Parsed {
 pub fn answers(data: &[u8]) -> Parsed {
     let tree = &builtin().tree;
     if let Ok(text) = std::str::from_utf8(data) {
-        if let Ok((question, answer)) = cli::parse_answer(tree, text) {
+        if let Ok((question, answer)) = httpadvise::engine::answers::parse(tree, text) {
             assert!(answer < tree.questions[question].answers.len());
         }
     }
@@ -208,12 +215,19 @@ pub fn answers(data: &[u8]) -> Parsed {
     // the host's own `.httpadvise.toml` files out of the search.
     let _ = cli::rule_sources(&args, &PathBuf::from("/nonexistent"));
     let _ = cli::parse_fixed(&args).map_err(|e| e.render().to_string());
-    // The fast readings (plain words without clap, then only the named flag families)
-    // must give what clap gives with every flag built, errors word for word.
     let parsed = cli::parse(tree, args.clone());
-    assert_eq!(shown(&parsed), shown(&cli::parse_with_clap(tree, args)));
     match parsed {
         Ok(invocation) => {
+            // The rules a run loads are read before clap parses: a line clap takes must
+            // name the same rules in both readings.
+            let clap = cli::Named {
+                no_builtin_rules: invocation.cli.no_builtin_rules,
+                no_config: invocation.cli.no_config,
+                rules: invocation.cli.rules.clone(),
+                config: invocation.cli.config.clone(),
+                profile: invocation.cli.profile.clone(),
+            };
+            assert_eq!(cli::named(&args), clap, "{args:?}");
             assert_eq!(invocation.answers.len(), tree.questions.len());
             for (question, answer) in tree.questions.iter().zip(&invocation.answers) {
                 if let Some(answer) = answer {
@@ -239,7 +253,11 @@ pub const FIXTURE_NAME: &str = "fixture.toml";
 pub fn fixture(data: &[u8]) -> Exit {
     let text = String::from_utf8_lossy(data);
     let mut out = Vec::new();
-    let exit = scenario::run_text(FIXTURE_NAME, &text, &mut out)
+    let mut output = Output {
+        out: &mut out,
+        width: 80,
+    };
+    let exit = scenario::run_text(FIXTURE_NAME, &text, &mut output)
         .expect("the built-in pack loads and the report is written");
     let report = String::from_utf8(out).expect("the report is UTF-8");
     let last = report.lines().last().unwrap_or_default();
@@ -265,12 +283,4 @@ fn failed_count(line: &str) -> Option<usize> {
     let (passed, failed) = line.strip_suffix(" failed")?.split_once(" passed, ")?;
     passed.parse::<usize>().ok()?;
     failed.parse().ok()
-}
-
-/// A parse as it can be compared: the invocation, or the error's message.
-fn shown<T: std::fmt::Debug, E: std::fmt::Display>(parsed: &Result<T, E>) -> String {
-    match parsed {
-        Ok(invocation) => format!("{invocation:?}"),
-        Err(error) => format!("error: {error}"),
-    }
 }

@@ -1,0 +1,63 @@
+//! The built-in pack and the profiles, embedded in the program, so it runs with no files
+//! around. `tests/rules_invariants.rs` holds these lists to the files in `rules/`.
+
+macro_rules! builtin {
+    ($name:literal) => {
+        (
+            concat!("builtin:rules/", $name),
+            include_str!(concat!("../../../rules/", $name)),
+        )
+    };
+}
+
+/// The built-in pack, in load order.
+pub const BUILTIN: &[(&str, &str)] = &[
+    builtin!("00-statuses.toml"),
+    builtin!("10-questions.toml"),
+    builtin!("20-tree.toml"),
+    builtin!("30-before-content.toml"),
+    builtin!("40-preconditions.toml"),
+    builtin!("50-content.toml"),
+    builtin!("60-idempotency.toml"),
+    builtin!("70-state.toml"),
+    builtin!("80-success.toml"),
+    builtin!("90-contrasts.toml"),
+];
+
+macro_rules! profile {
+    ($name:literal) => {
+        (
+            $name,
+            include_str!(concat!("../../../rules/profiles/", $name, ".toml")),
+        )
+    };
+}
+
+/// The profiles: overlays on the built-in pack, one per API guide. `rfc` changes nothing.
+pub const PROFILES: &[(&str, &str)] = &[
+    profile!("rfc"),
+    profile!("zalando"),
+    profile!("azure"),
+    profile!("google"),
+    profile!("github"),
+    profile!("kubernetes"),
+    profile!("jsonapi"),
+];
+
+/// The profile used when neither `--profile` nor the house rules name one.
+pub const DEFAULT_PROFILE: &str = "rfc";
+
+/// The name a profile's file is reported by.
+pub fn profile_file(name: &str) -> String {
+    format!("builtin:rules/profiles/{name}.toml")
+}
+
+/// The text of the profile `name`, if there is one.
+pub fn profile(name: &str) -> Option<&'static str> {
+    PROFILES.iter().find(|(n, _)| *n == name).map(|(_, t)| *t)
+}
+
+/// The names of every profile, in listing order.
+pub fn profile_names() -> impl Iterator<Item = &'static str> {
+    PROFILES.iter().map(|(name, _)| *name)
+}

@@ -1,0 +1,196 @@
+//! Problems found in rule files: their kinds and where they are. Showing them is the
+//! output's job.
+
+use std::fmt::{self, Display};
+
+use crate::source::Span;
+
+/// What is wrong. Each kind keeps the data its message needs, so tests can match on it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// A path could not be read (missing, not UTF-8, a folder with no rule files, …).
+    Read { path: String, reason: String },
+    /// The file is not valid TOML.
+    Syntax { message: String },
+    /// A key the format does not know, or a value of the wrong type.
+    Schema { message: String },
+    /// An id defined twice without `override = true`.
+    DuplicateId { table: &'static str, id: String },
+    /// `override = true` where no earlier file defines the id.
+    OverrideOfNothing { table: &'static str, id: String },
+    /// A reference (`start`, `on`, `else`) to a node or outcome that does not exist.
+    UnknownTarget {
+        target: String,
+        suggestion: Option<String>,
+    },
+    /// A node that tests a question that does not exist.
+    UnknownQuestion {
+        question: String,
+        suggestion: Option<String>,
+    },
+    /// An answer (in `on`, `default` or `bare`) that the question does not have.
+    UnknownAnswer {
+        question: String,
+        answer: String,
+        valid: Vec<String>,
+    },
+    /// An answer of a node's question that leads nowhere.
+    Uncovered { node: String, answers: Vec<String> },
+    /// The tree loops back on itself.
+    Cycle { path: Vec<String> },
+    /// A node or outcome that the start never reaches.
+    Unreachable { id: String },
+    /// No `[pack] start` in any file.
+    NoStart,
+    /// A flag that is not lowercase words joined by `-`.
+    BadFlagName { flag: String },
+    /// A flag that another question or a built-in option already uses.
+    FlagClash { flag: String, other: String },
+    /// A status code outside 100..=599.
+    StatusOutOfRange { status: i64 },
+    /// A status code used without a `[[status]]` entry naming it.
+    UnnamedStatus { status: u16 },
+    /// Text that must say something is empty.
+    EmptyText { field: &'static str },
+    /// A profile name that no built-in profile has.
+    UnknownProfile {
+        name: String,
+        suggestion: Option<String>,
+    },
+    /// `profile = "…"` outside the house rules file.
+    ProfileOutsideHouseRules,
+    /// A position or contrast naming something that does not exist.
+    UnknownOutcome {
+        outcome: String,
+        suggestion: Option<String>,
+    },
+    /// A yes/no question given choices, or a choice question with fewer than two.
+    BadChoices {
+        question: String,
+        reason: &'static str,
+    },
+}
+
+impl Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Kind::Read { path, reason } => write!(f, "cannot read rules from `{path}`: {reason}"),
+            Kind::Syntax { message } => write!(f, "invalid TOML: {message}"),
+            Kind::Schema { message } => write!(f, "{message}"),
+            Kind::DuplicateId { table, id } => write!(
+                f,
+                "{table} `{id}` is defined twice (say `override = true` to replace the first)"
+            ),
+            Kind::OverrideOfNothing { table, id } => {
+                write!(
+                    f,
+                    "{table} `{id}` overrides nothing: no earlier file defines it"
+                )
+            }
+            Kind::UnknownTarget { target, suggestion } => {
+                write!(f, "`{target}` is neither a node nor an outcome")?;
+                suggest(f, suggestion)
+            }
+            Kind::UnknownQuestion {
+                question,
+                suggestion,
+            } => {
+                write!(f, "no question has the id `{question}`")?;
+                suggest(f, suggestion)
+            }
+            Kind::UnknownAnswer {
+                question,
+                answer,
+                valid,
+            } => write!(
+                f,
+                "question `{question}` has no answer `{answer}` (its answers: {})",
+                valid.join(", ")
+            ),
+            Kind::Uncovered { node, answers } => write!(
+                f,
+                "node `{node}` has no branch for {}: name each in `on`, or add `else`",
+                quoted(answers)
+            ),
+            Kind::Cycle { path } => write!(f, "the tree loops: {}", path.join(" -> ")),
+            Kind::Unreachable { id } => write!(f, "`{id}` is never reached from the start"),
+            Kind::NoStart => write!(f, "no rule file sets `[pack] start`"),
+            Kind::BadFlagName { flag } => write!(
+                f,
+                "`{flag}` is not a valid flag name (lowercase letters, digits and single `-`)"
+            ),
+            Kind::FlagClash { flag, other } => write!(f, "flag `--{flag}` is already {other}"),
+            Kind::StatusOutOfRange { status } => {
+                write!(f, "status {status} is outside 100..=599")
+            }
+            Kind::UnnamedStatus { status } => write!(
+                f,
+                "status {status} has no `[[status]]` entry to give its name"
+            ),
+            Kind::EmptyText { field } => write!(f, "`{field}` must not be empty"),
+            Kind::BadChoices { question, reason } => write!(f, "question `{question}` {reason}"),
+            Kind::UnknownProfile { name, suggestion } => {
+                let names: Vec<&str> = crate::builtin::PROFILES.iter().map(|(n, _)| *n).collect();
+                write!(
+                    f,
+                    "no profile is named `{name}` (profiles: {})",
+                    names.join(", ")
+                )?;
+                suggest(f, suggestion)
+            }
+            Kind::ProfileOutsideHouseRules => write!(
+                f,
+                "`profile` is read only from {}; here it would be ignored",
+                crate::read::HOUSE_RULES
+            ),
+            Kind::UnknownOutcome {
+                outcome,
+                suggestion,
+            } => {
+                write!(f, "no outcome has the id `{outcome}`")?;
+                suggest(f, suggestion)
+            }
+        }
+    }
+}
+
+fn suggest(f: &mut fmt::Formatter<'_>, suggestion: &Option<String>) -> fmt::Result {
+    match suggestion {
+        Some(s) => write!(f, "; did you mean `{s}`?"),
+        None => Ok(()),
+    }
+}
+
+fn quoted(items: &[String]) -> String {
+    let quoted: Vec<String> = items.iter().map(|i| format!("`{i}`")).collect();
+    quoted.join(", ")
+}
+
+/// One problem and the place it was found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub kind: Kind,
+    /// `None` only for problems of the pack as a whole, such as a missing start.
+    pub span: Option<Span>,
+}
+
+impl Diagnostic {
+    pub fn at(kind: Kind, span: Span) -> Self {
+        Diagnostic {
+            kind,
+            span: Some(span),
+        }
+    }
+
+    pub fn whole_pack(kind: Kind) -> Self {
+        Diagnostic { kind, span: None }
+    }
+}
+
+/// Every diagnostic of a load, in file order, then line order; pack-wide problems last.
+pub fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by_key(|d| match &d.span {
+        Some(span) => (0, span.file, span.range.start),
+        None => (1, crate::source::FileId(0), 0),
+    });
+}

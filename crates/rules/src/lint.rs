@@ -1,0 +1,455 @@
+//! Lints: what is valid in a pack that loads but probably unintended. `rules check` prints
+//! them; each points at the entry, as an error does.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::{self, Display};
+
+use crate::model::{NodeId, Target, Tree};
+use crate::parse::Parsed;
+use crate::raw::{RawOutcome, RawQuestion};
+use crate::read::{Files, RuleSources};
+use crate::routes::{self, Route};
+use crate::source::{FileId, Sources, Span};
+use crate::{Pack, Rejected};
+
+/// What a warning is about. Each has a stable name, shown with the message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LintKind {
+    /// An outcome with no `[[outcome.cite]]`: advice nobody can check.
+    MissingCite { outcome: String },
+    /// A question without `help`: the prompt alone rarely settles what to answer.
+    MissingHelp { question: String },
+    /// A default that ends the walk and so hides statuses only other answers lead to;
+    /// see [`hidden_branches`].
+    DefaultHidesBranch {
+        question: String,
+        default: String,
+        node: String,
+        outcome: String,
+        status: u16,
+        /// Each hidden status, and the answers at the node that lead to it.
+        hidden: Vec<(u16, Vec<String>)>,
+    },
+    /// An outcome's `summary` or `problem.detail` names a code it does not return.
+    StatusInText {
+        outcome: String,
+        field: &'static str,
+        named: u16,
+        status: u16,
+    },
+}
+
+impl LintKind {
+    /// The lint's name, as an opt-out would spell it.
+    pub fn name(&self) -> &'static str {
+        match self {
+            LintKind::MissingCite { .. } => "missing-cite",
+            LintKind::MissingHelp { .. } => "missing-help",
+            LintKind::DefaultHidesBranch { .. } => "default-hides-branch",
+            LintKind::StatusInText { .. } => "status-in-text",
+        }
+    }
+}
+
+impl Display for LintKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LintKind::MissingCite { outcome } => write!(
+                f,
+                "outcome `{outcome}` cites nothing: add an [[outcome.cite]] saying where its code is defined"
+            ),
+            LintKind::MissingHelp { question } => write!(
+                f,
+                "question `{question}` has no `help`: say what it means, with an example"
+            ),
+            LintKind::DefaultHidesBranch {
+                question,
+                default,
+                node,
+                outcome,
+                status,
+                hidden,
+            } => {
+                let hidden: Vec<String> = hidden
+                    .iter()
+                    .map(|(code, answers)| format!("{code} (only via {})", answers.join(", ")))
+                    .collect();
+                write!(
+                    f,
+                    "the default `{question} = {default}` ends the walk at node `{node}` \
+                     (outcome `{outcome}`, {status}); one-shot runs that leave `{question}` \
+                     open never reach {}",
+                    hidden.join(", ")
+                )
+            }
+            LintKind::StatusInText {
+                outcome,
+                field,
+                named,
+                status,
+            } => write!(
+                f,
+                "the {field} of outcome `{outcome}` names {named}, but the outcome returns {status}"
+            ),
+        }
+    }
+}
+
+/// One warning and where it points.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Lint {
+    pub kind: LintKind,
+    pub span: Span,
+}
+
+/// A pack that loaded, its files, and what the lints found in it.
+#[derive(Debug)]
+pub struct Checked {
+    pub pack: Pack,
+    pub lints: Vec<Lint>,
+    /// Whether the tree had too many routes to look for hidden branches.
+    pub routes_truncated: bool,
+}
+
+/// Loads as [`crate::load`] does, so a pack fails here exactly when a run fails, then
+/// lints. The tree keeps no places; the lints find them in the same parsed files that
+/// resolving used, so every file is parsed once.
+pub fn check(from: &RuleSources, files: &Files, reserved: &[String]) -> Result<Checked, Rejected> {
+    let parsed = Parsed::new(from, files);
+    let tree = match crate::resolve::resolve(&parsed, reserved) {
+        Ok(tree) => tree,
+        Err(diagnostics) => {
+            return Err(Rejected {
+                sources: parsed.sources,
+                diagnostics,
+            })
+        }
+    };
+    let (lints, routes_truncated) = lint(&tree, &parsed);
+    Ok(Checked {
+        pack: Pack {
+            tree,
+            sources: parsed.sources,
+        },
+        lints,
+        routes_truncated,
+    })
+}
+
+/// Every warning about a pack that loaded, in file order, and whether the tree had too
+/// many routes to look for hidden branches.
+fn lint(tree: &Tree, parsed: &Parsed) -> (Vec<Lint>, bool) {
+    let entries = Entries::new(parsed);
+    let mut lints = Vec::new();
+    lints.extend(missing_cites(&entries));
+    lints.extend(missing_help(&entries));
+    lints.extend(statuses_in_text(tree, &entries, &parsed.sources));
+    let routes = routes::routes(tree);
+    if !routes.truncated {
+        lints.extend(hidden_branch_lints(tree, &routes.routes, &entries));
+    }
+    lints.sort_by_key(|l| (l.span.file, l.span.range.start));
+    (lints, routes.truncated)
+}
+
+/// The entries that survive merging: for each id, its last definition. The pack loaded,
+/// so a later definition of an id is always an override of the earlier one.
+struct Entries<'a> {
+    questions: BTreeMap<&'a str, (FileId, &'a RawQuestion)>,
+    outcomes: BTreeMap<&'a str, (FileId, &'a RawOutcome)>,
+}
+
+impl<'a> Entries<'a> {
+    fn new(parsed: &'a Parsed) -> Self {
+        let mut entries = Entries {
+            questions: BTreeMap::new(),
+            outcomes: BTreeMap::new(),
+        };
+        for file in &parsed.files {
+            for q in &file.raw.question {
+                entries.questions.insert(q.id.get_ref(), (file.file, q));
+            }
+            for o in &file.raw.outcome {
+                entries.outcomes.insert(o.id.get_ref(), (file.file, o));
+            }
+        }
+        entries
+    }
+}
+
+fn span_of<T>(file: FileId, spanned: &toml::Spanned<T>) -> Span {
+    Span {
+        file,
+        range: spanned.span(),
+    }
+}
+
+fn missing_cites(entries: &Entries<'_>) -> Vec<Lint> {
+    entries
+        .outcomes
+        .values()
+        .filter(|(_, raw)| raw.cite.is_empty())
+        .map(|(file, raw)| Lint {
+            kind: LintKind::MissingCite {
+                outcome: raw.id.get_ref().to_string(),
+            },
+            span: span_of(*file, &raw.id),
+        })
+        .collect()
+}
+
+fn missing_help(entries: &Entries<'_>) -> Vec<Lint> {
+    entries
+        .questions
+        .values()
+        .filter(|(_, raw)| {
+            raw.help
+                .as_ref()
+                .is_none_or(|h| h.get_ref().trim().is_empty())
+        })
+        .map(|(file, raw)| Lint {
+            kind: LintKind::MissingHelp {
+                question: raw.id.get_ref().to_string(),
+            },
+            span: span_of(*file, &raw.id),
+        })
+        .collect()
+}
+
+/// Codes named in an outcome's `summary` and `problem.detail` that differ from its own
+/// status. Only codes the pack has a `[[status]]` entry for count: a code it does not
+/// name cannot be any outcome's status, and numbers such as `100 EUR` or `250 ms` in
+/// example text would otherwise be taken for codes. The explanation and `why-not` notes
+/// are left alone: comparing codes is what they are for.
+fn statuses_in_text(tree: &Tree, entries: &Entries<'_>, texts: &Sources) -> Vec<Lint> {
+    let mut lints = Vec::new();
+    for (file, raw) in entries.outcomes.values() {
+        let summary = span_of(*file, &raw.summary);
+        lints.extend(codes_in_field(
+            tree,
+            raw,
+            ("summary", raw.summary.get_ref()),
+            &summary,
+            texts,
+        ));
+        if let Some(problem) = &raw.problem {
+            let detail = span_of(*file, &problem.detail);
+            let field = ("problem detail", problem.detail.get_ref().as_str());
+            lints.extend(codes_in_field(tree, raw, field, &detail, texts));
+        }
+    }
+    lints
+}
+
+/// The codes one field of an outcome names other than its status, each pointed at where
+/// the file spells it (within `span`, the field's text).
+fn codes_in_field(
+    tree: &Tree,
+    raw: &RawOutcome,
+    (field, text): (&'static str, &str),
+    span: &Span,
+    texts: &Sources,
+) -> Vec<Lint> {
+    let status = u16::try_from(*raw.status.get_ref()).unwrap_or(0);
+    let named: BTreeSet<u16> = codes_in(text)
+        .into_iter()
+        .filter(|c| *c != status && tree.statuses.contains_key(c))
+        .collect();
+    named
+        .into_iter()
+        .map(|named| Lint {
+            kind: LintKind::StatusInText {
+                outcome: raw.id.get_ref().to_string(),
+                field,
+                named,
+                status,
+            },
+            span: find_code(texts, span, named),
+        })
+        .collect()
+}
+
+/// Every whole-word number of three digits in 100..=599. A number glued to letters
+/// (`v412`), or part of a longer one (`1.412`, `4,120`), is not a code.
+pub fn codes_in(text: &str) -> Vec<u16> {
+    let bytes = text.as_bytes();
+    let mut codes = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i - start == 3 && standalone(bytes, start, i) {
+            if let Some(code) = text[start..i]
+                .parse()
+                .ok()
+                .filter(|c| (100..=599).contains(c))
+            {
+                codes.push(code);
+            }
+        }
+    }
+    codes
+}
+
+/// Whether the digits at `start..end` stand alone: no letter, `_` or digit-bearing
+/// number punctuation on either side.
+fn standalone(bytes: &[u8], start: usize, end: usize) -> bool {
+    let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let joins = |b: u8| b == b'.' || b == b',';
+    let before = start.checked_sub(1).map(|i| bytes[i]);
+    let before2 = start.checked_sub(2).map(|i| bytes[i]);
+    let after = bytes.get(end).copied();
+    let after2 = bytes.get(end + 1).copied();
+    let glued_before = before.is_some_and(word)
+        || (before.is_some_and(joins) && before2.is_some_and(|b| b.is_ascii_digit()));
+    let glued_after = after.is_some_and(word)
+        || (after.is_some_and(joins) && after2.is_some_and(|b| b.is_ascii_digit()));
+    !glued_before && !glued_after
+}
+
+/// The place of `code` inside the text `within` spans, or the whole span if the file
+/// spells it otherwise (an escape, a line continuation).
+fn find_code(texts: &Sources, within: &Span, code: u16) -> Span {
+    let text = &texts.file(within.file).text;
+    let Some(region) = text.get(within.range.clone()) else {
+        return within.clone();
+    };
+    let needle = code.to_string();
+    let found = region
+        .match_indices(&needle)
+        .find(|(at, _)| standalone(region.as_bytes(), *at, at + needle.len()));
+    match found {
+        Some((at, _)) => Span {
+            file: within.file,
+            range: within.range.start + at..within.range.start + at + needle.len(),
+        },
+        None => within.clone(),
+    }
+}
+
+/// A default that hides a branch, found on the validated tree.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Hidden {
+    pub node: NodeId,
+    /// Each hidden status, and the answers (indices) at the node that lead to it.
+    pub statuses: Vec<(u16, Vec<usize>)>,
+}
+
+/// The defaults that hide a branch.
+///
+/// A node hides a branch when its question has a `default`, the default answer leads
+/// straight to an outcome, and some status `S` (as the layers make it) is reached only by
+/// consistent routes that take another answer at this node, at least one of them going
+/// on through a further node. A one-shot run that leaves the question open stops at the
+/// default's outcome, so it can never end in `S`, and nothing it prints names the
+/// questions further down that would lead there.
+///
+/// A status that only answers naming an outcome directly reach is not flagged: such an
+/// answer is one of the question's own choices, shown with it, so whoever answers sees
+/// it. The answers are taken together: a status two non-default answers share is hidden
+/// by the default all the same.
+pub fn hidden_branches(tree: &Tree, routes: &[Route]) -> Vec<Hidden> {
+    let mut hidden: BTreeMap<NodeId, Vec<(u16, Vec<usize>)>> = BTreeMap::new();
+    for (status, common) in common_steps(tree, routes) {
+        for (node, answers) in common {
+            if hides(tree, node, &answers) {
+                let answers = answers.into_iter().collect();
+                hidden.entry(node).or_default().push((status, answers));
+            }
+        }
+    }
+    hidden
+        .into_iter()
+        .map(|(node, statuses)| Hidden { node, statuses })
+        .collect()
+}
+
+/// For each status, the nodes that every route to it passes, with the answers taken
+/// there. Only these nodes can stand between a run and the status; intersecting keeps
+/// the work linear in the routes' length.
+fn common_steps(tree: &Tree, routes: &[Route]) -> BTreeMap<u16, BTreeMap<NodeId, BTreeSet<usize>>> {
+    let mut common: BTreeMap<u16, BTreeMap<NodeId, BTreeSet<usize>>> = BTreeMap::new();
+    for route in routes {
+        let status = tree.effective(route.outcome).0;
+        let steps: BTreeMap<NodeId, usize> =
+            route.steps.iter().map(|s| (s.node, s.answer)).collect();
+        match common.get_mut(&status) {
+            None => {
+                let first = steps
+                    .into_iter()
+                    .map(|(n, a)| (n, BTreeSet::from([a])))
+                    .collect();
+                common.insert(status, first);
+            }
+            Some(nodes) => {
+                nodes.retain(|node, _| steps.contains_key(node));
+                for (node, answers) in nodes.iter_mut() {
+                    answers.insert(steps[node]);
+                }
+            }
+        }
+    }
+    common
+}
+
+/// Whether a node whose every route to some status takes `answers` hides that status:
+/// its default leads straight to an outcome, is not among them, and one of them leads on
+/// to a further node.
+fn hides(tree: &Tree, node: NodeId, answers: &BTreeSet<usize>) -> bool {
+    let next = &tree.node(node).next;
+    let Some(default) = tree.question(tree.node(node).question).default else {
+        return false;
+    };
+    matches!(next[default], Target::Outcome(_))
+        && !answers.contains(&default)
+        && answers.iter().any(|a| matches!(next[*a], Target::Node(_)))
+}
+
+fn hidden_branch_lints(tree: &Tree, routes: &[Route], entries: &Entries<'_>) -> Vec<Lint> {
+    hidden_branches(tree, routes)
+        .into_iter()
+        .filter_map(|hidden| hidden_branch_lint(tree, &hidden, entries))
+        .collect()
+}
+
+/// The warning for one hidden branch, at the `default` that hides it.
+fn hidden_branch_lint(tree: &Tree, hidden: &Hidden, entries: &Entries<'_>) -> Option<Lint> {
+    let node = tree.node(hidden.node);
+    let question = tree.question(node.question);
+    let (file, raw) = entries.questions.get(&*question.id)?;
+    if raw
+        .allow
+        .iter()
+        .any(|a| &**a.get_ref() == "default-hides-branch")
+    {
+        return None;
+    }
+    let (default, answer) = (raw.default.as_ref()?, question.default?);
+    let Target::Outcome(outcome) = node.next[answer] else {
+        return None;
+    };
+    let ids = |answers: &[usize]| {
+        answers
+            .iter()
+            .map(|a| question.answers[*a].id.to_string())
+            .collect()
+    };
+    let kind = LintKind::DefaultHidesBranch {
+        question: question.id.to_string(),
+        default: question.answers[answer].id.to_string(),
+        node: node.id.to_string(),
+        outcome: tree.outcome(outcome).id.to_string(),
+        status: tree.effective(outcome).0,
+        hidden: hidden.statuses.iter().map(|(s, a)| (*s, ids(a))).collect(),
+    };
+    Some(Lint {
+        kind,
+        span: span_of(*file, default),
+    })
+}

@@ -1,0 +1,377 @@
+//! The validated decision tree: questions, nodes and outcomes, every reference resolved.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+pub use crate::raw::Retry;
+
+/// Text of the tree.
+pub type Text = String;
+
+/// What a file was loaded as; later layers may override earlier ones.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Layer {
+    Builtin,
+    Profile(String),
+    House(String),
+    Rules(String),
+}
+
+impl fmt::Display for Layer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Layer::Builtin => write!(f, "the built-in rules"),
+            Layer::Profile(name) => write!(f, "profile `{name}`"),
+            Layer::House(path) => write!(f, "house rules ({path})"),
+            Layer::Rules(path) => write!(f, "rules file {path}"),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct QuestionId(pub usize);
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct NodeId(pub usize);
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct OutcomeId(pub usize);
+
+/// One decision on a walk: the node, the question it tested, and the answer taken.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Step {
+    pub node: NodeId,
+    pub question: QuestionId,
+    pub answer: usize,
+}
+
+/// Where an edge of the tree leads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Target {
+    Node(NodeId),
+    Outcome(OutcomeId),
+}
+
+/// A pack that loaded without a single problem. Built only by `resolve`, so the engine can
+/// index it without checks: every id in it points at something that exists. (The default
+/// pack is validated when the program is built and included as data; see `build.rs`.)
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+pub struct Tree {
+    pub start: Target,
+    pub statuses: BTreeMap<u16, Status>,
+    pub questions: Vec<Question>,
+    pub nodes: Vec<Node>,
+    pub outcomes: Vec<Outcome>,
+    /// What each file was loaded as; entries' `layer` fields index it.
+    pub layers: Vec<Layer>,
+    /// The guide of the profile in use, if a profile was loaded.
+    pub guide: Option<Guide>,
+    /// What the layers say at each outcome, in load order: the last one decides.
+    pub positions: BTreeMap<OutcomeId, Vec<Position>>,
+    pub contrasts: Vec<Contrast>,
+}
+
+/// The API guide a profile follows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Guide {
+    pub name: Text,
+    pub title: Text,
+    pub url: Text,
+    pub summary: Text,
+    pub code_kind: Option<Text>,
+}
+
+/// A layer's answer at an outcome: its status (the same when it agrees), and why.
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+pub struct Position {
+    pub layer: usize,
+    pub status: u16,
+    pub code: Option<Text>,
+    pub reason: Text,
+    pub cite: Option<Cite>,
+}
+
+/// How to tell two codes apart.
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+pub struct Contrast {
+    pub a: u16,
+    pub b: u16,
+    pub test: Text,
+    pub when_a: Text,
+    pub when_b: Text,
+    pub example: Option<Text>,
+    pub cites: Vec<Cite>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum QuestionKind {
+    YesNo,
+    Choice,
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+pub struct Question {
+    /// The layer that defined it last (an index into `Tree::layers`).
+    pub layer: usize,
+    /// Why that layer added or replaced it, when it says.
+    pub reason: Option<Text>,
+    pub id: Text,
+    pub kind: QuestionKind,
+    pub prompt: Text,
+    pub help: Text,
+    /// An index into `answers`.
+    pub default: Option<usize>,
+    /// The flag's name without `--`.
+    pub flag: Text,
+    /// For a choice question: the answer that its flag given alone stands for.
+    pub bare: Option<usize>,
+    /// `yes` then `no` for a yes/no question; the choices, in file order, otherwise.
+    pub answers: Vec<AnswerDef>,
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+pub struct AnswerDef {
+    pub id: Text,
+    pub label: Text,
+    /// A flag of its own that picks this answer (`--payload-valid`).
+    pub flag: Option<Text>,
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+pub struct Node {
+    /// The layer that defined it last (an index into `Tree::layers`).
+    pub layer: usize,
+    /// Why that layer added or replaced it, when it says.
+    pub reason: Option<Text>,
+    pub id: Text,
+    pub question: QuestionId,
+    /// Where each answer of the question leads, by answer index.
+    pub next: Vec<Target>,
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+pub struct Outcome {
+    /// The layer that defined it last (an index into `Tree::layers`).
+    pub layer: usize,
+    /// Why that layer added or replaced it, when it says.
+    pub reason: Option<Text>,
+    pub id: Text,
+    pub status: u16,
+    pub summary: Text,
+    pub explanation: Text,
+    pub retry: Retry,
+    pub next_step: Text,
+    pub why_not: Vec<WhyNot>,
+    pub headers: Vec<Header>,
+    pub problem: Option<Problem>,
+    pub cites: Vec<Cite>,
+    /// Other codes that fit as well as `status`; a position that changes the status
+    /// leaves them out.
+    pub also_fits: Vec<u16>,
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+pub struct WhyNot {
+    pub status: u16,
+    pub reason: Text,
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+pub struct Header {
+    pub name: Text,
+    pub why: Text,
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+pub struct Problem {
+    pub kind: Text,
+    pub detail: Text,
+    pub members: Option<Text>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Cite {
+    pub document: Text,
+    pub section: Option<Text>,
+    pub title: Option<Text>,
+    pub url: Text,
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+pub struct Status {
+    pub code: u16,
+    pub name: Text,
+    pub meaning: Text,
+    pub cite: Option<Cite>,
+}
+
+impl Cite {
+    /// The document, section and title: "RFC 9110 §15.5.13 412 Precondition Failed" for a
+    /// numbered section; a named one, as guides have, reads "Google AIP-193, Guidance
+    /// (Errors)", since "§Guidance" would read as a number that is not there.
+    pub fn label(&self) -> String {
+        let numbered = self
+            .section
+            .as_deref()
+            .is_some_and(|s| s.starts_with(|c: char| c.is_ascii_digit()));
+        let (section, title) = match (self.section.as_deref(), self.title.as_deref()) {
+            (Some(s), t) if numbered => (format!(" §{s}"), t.map(|t| format!(" {t}"))),
+            (Some(s), t) => (format!(", {s}"), t.map(|t| format!(" ({t})"))),
+            (None, t) => (String::new(), t.map(|t| format!(" {t}"))),
+        };
+        format!("{}{section}{}", self.document, title.unwrap_or_default())
+    }
+}
+
+impl Tree {
+    pub fn question(&self, id: QuestionId) -> &Question {
+        &self.questions[id.0]
+    }
+
+    pub fn node(&self, id: NodeId) -> &Node {
+        &self.nodes[id.0]
+    }
+
+    pub fn outcome(&self, id: OutcomeId) -> &Outcome {
+        &self.outcomes[id.0]
+    }
+
+    pub fn question_id(&self, id: &str) -> Option<QuestionId> {
+        self.questions
+            .iter()
+            .position(|q| q.id == id)
+            .map(QuestionId)
+    }
+
+    /// The status the outcome gets after every layer's position, and the deciding position.
+    pub fn effective(&self, outcome: OutcomeId) -> (u16, Option<&Position>) {
+        let position = self.positions.get(&outcome).and_then(|p| p.last());
+        let status = position.map_or(self.outcome(outcome).status, |p| p.status);
+        (status, position)
+    }
+
+    /// Whether `code` is what the rules answer at `outcome`: its effective status, or a
+    /// code the outcome says fits as well (unless a layer changed the status).
+    pub fn fits(&self, outcome: OutcomeId, code: u16) -> bool {
+        let (status, position) = self.effective(outcome);
+        let unchanged = position.is_none_or(|p| p.status == self.outcome(outcome).status);
+        status == code || (unchanged && self.outcome(outcome).also_fits.contains(&code))
+    }
+
+    /// The contrast between `a` and `b`, in either order.
+    pub fn contrast(&self, a: u16, b: u16) -> Option<&Contrast> {
+        self.contrasts
+            .iter()
+            .find(|c| (c.a, c.b) == (a, b) || (c.a, c.b) == (b, a))
+    }
+
+    /// The status's current name; validation guarantees every used code has one.
+    pub fn status_name(&self, code: u16) -> &str {
+        self.statuses.get(&code).map_or("", |s| &*s.name)
+    }
+}
+
+impl Question {
+    pub fn answer_index(&self, id: &str) -> Option<usize> {
+        self.answers.iter().position(|a| a.id == id)
+    }
+
+    pub fn answer_ids(&self) -> Vec<&str> {
+        self.answers.iter().map(|a| &*a.id).collect()
+    }
+
+    /// The flags this question adds to the command line: the one place that says so.
+    /// A yes/no question gives `--ID` and `--no-ID`; a choice question `--ID=CHOICE`; and a
+    /// choice with a `flag` of its own gives that flag too.
+    pub fn flags(&self) -> Vec<Flag> {
+        let mut flags = match self.kind {
+            QuestionKind::YesNo => vec![
+                Flag::new(self.flag.clone(), Picks::Answer(YES)),
+                Flag::new(format!("no-{}", self.flag), Picks::Answer(NO)),
+            ],
+            QuestionKind::Choice => vec![Flag::new(self.flag.clone(), Picks::Value)],
+        };
+        for (a, answer) in self.answers.iter().enumerate() {
+            if let Some(flag) = &answer.flag {
+                flags.push(Flag::new(flag.clone(), Picks::Answer(a)));
+            }
+        }
+        flags
+    }
+
+    /// The flags as a user types them, then the generic `--answer`: what a message names
+    /// when it asks for an answer.
+    pub fn usage(&self) -> Vec<String> {
+        let mut usage: Vec<String> = self
+            .flags()
+            .into_iter()
+            .map(|flag| match flag.picks {
+                Picks::Value => format!("--{}=<{}>", flag.name, self.answer_ids().join("|")),
+                Picks::Answer(_) => format!("--{}", flag.name),
+            })
+            .collect();
+        usage.push(format!("--answer {}=<value>", self.id));
+        usage
+    }
+}
+
+/// One flag of a question, by its name without `--`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Flag {
+    pub name: String,
+    pub picks: Picks,
+}
+
+/// What giving a flag answers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Picks {
+    /// This answer (an index into the question's answers).
+    Answer(usize),
+    /// The answer named by the flag's value, `--ID=CHOICE`.
+    Value,
+}
+
+impl Flag {
+    fn new(name: String, picks: Picks) -> Self {
+        Flag { name, picks }
+    }
+}
+
+/// The answer indices of a yes/no question.
+pub const YES: usize = 0;
+pub const NO: usize = 1;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cite(document: &str, section: Option<&str>, title: Option<&str>) -> Cite {
+        Cite {
+            document: document.into(),
+            section: section.map(Into::into),
+            title: title.map(Into::into),
+            url: "https://example.org".into(),
+        }
+    }
+
+    #[test]
+    fn a_numbered_section_takes_a_section_sign_and_a_named_one_does_not() {
+        let rfc = cite("RFC 9110", Some("15.5.13"), Some("412 Precondition Failed"));
+        assert_eq!(rfc.label(), "RFC 9110 §15.5.13 412 Precondition Failed");
+        let guide = cite("Google AIP-193", Some("Guidance"), Some("Errors"));
+        assert_eq!(guide.label(), "Google AIP-193, Guidance (Errors)");
+        let rule = cite(
+            "Zalando RESTful API Guidelines",
+            Some("#150, status code 400"),
+            None,
+        );
+        assert_eq!(
+            rule.label(),
+            "Zalando RESTful API Guidelines, #150, status code 400"
+        );
+        let whole = cite("RFC 9457", None, Some("Problem Details"));
+        assert_eq!(whole.label(), "RFC 9457 Problem Details");
+    }
+}

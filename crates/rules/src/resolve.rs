@@ -1,0 +1,762 @@
+//! Turning parsed rule files into a [`Tree`]: merge them, resolve every name to an index,
+//! check the graph, and report every problem found, each with its place.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use toml::Spanned;
+
+use crate::diagnostic::{self, Diagnostic, Kind};
+use crate::graph::{self, Edges};
+use crate::merge::{Entry, Merged};
+use crate::model::{
+    AnswerDef, Cite, Contrast, Guide, Header, Node, NodeId, Outcome, OutcomeId, Picks, Position,
+    Problem, Question, QuestionId, QuestionKind, Status, Target, Text, Tree, WhyNot,
+};
+use crate::parse::Parsed;
+use crate::raw::{
+    RawChoice, RawCite, RawContrast, RawGuide, RawKind, RawNode, RawOutcome, RawPosition,
+    RawQuestion, RawStatus,
+};
+use crate::source::Span;
+use crate::suggest;
+
+/// Checks a parsed pack: the tree, or every problem met reading, parsing and checking it,
+/// in file order. `reserved` are the long options the program itself defines; a question
+/// may not take one of them as its flag.
+pub fn resolve(parsed: &Parsed, reserved: &[String]) -> Result<Tree, Vec<Diagnostic>> {
+    let mut diagnostics = parsed.diagnostics.clone();
+    // A file that did not parse leaves holes (a missing start, unreferenced entries) that
+    // are not problems of their own; the pack-wide checks wait until every file parses.
+    let complete = diagnostics.is_empty();
+    let merged = Merged::new(&parsed.files, &mut diagnostics);
+    let mut checker = Checker {
+        diagnostics,
+        reserved,
+    };
+    let tree = checker.resolve(&merged, complete).map(|mut tree| {
+        tree.layers = parsed.layers.clone();
+        tree
+    });
+    let mut diagnostics = checker.diagnostics;
+    match tree {
+        Some(tree) if diagnostics.is_empty() => Ok(tree),
+        _ => {
+            diagnostic::sort(&mut diagnostics);
+            Err(diagnostics)
+        }
+    }
+}
+
+/// Resolves names to indices, collecting a diagnostic for each one that does not resolve.
+struct Checker<'a> {
+    diagnostics: Vec<Diagnostic>,
+    reserved: &'a [String],
+}
+
+/// The ids of every node and outcome, and of every question: what references resolve to.
+/// These are the merged pack's own indexes, not copies: a second map of a large pack's ids
+/// would not fit in cache, and filling it cost a cache miss per id.
+struct Names<'m> {
+    nodes: &'m HashMap<&'m str, usize>,
+    outcomes: &'m HashMap<&'m str, usize>,
+    questions: &'m HashMap<&'m str, usize>,
+}
+
+impl Names<'_> {
+    /// An id that both a node and an outcome have (an error) names the outcome.
+    fn target(&self, id: &str) -> Option<Target> {
+        let outcome = self
+            .outcomes
+            .get(id)
+            .map(|&i| Target::Outcome(OutcomeId(i)));
+        outcome.or_else(|| self.nodes.get(id).map(|&i| Target::Node(NodeId(i))))
+    }
+
+    fn targets(&self) -> impl Iterator<Item = &str> {
+        self.nodes.keys().chain(self.outcomes.keys()).copied()
+    }
+
+    fn outcome(&self, id: &str) -> Option<OutcomeId> {
+        self.outcomes.get(id).map(|&i| OutcomeId(i))
+    }
+
+    fn question(&self, id: &str) -> Option<QuestionId> {
+        self.questions.get(id).map(|&i| QuestionId(i))
+    }
+}
+
+/// A question's answers by id, built once per question rather than once per node.
+type AnswerIndex<'q> = HashMap<&'q str, usize>;
+
+impl Checker<'_> {
+    fn error(&mut self, kind: Kind, span: Span) {
+        self.diagnostics.push(Diagnostic::at(kind, span));
+    }
+
+    fn resolve(&mut self, merged: &Merged<'_>, complete: bool) -> Option<Tree> {
+        let names = self.names(merged);
+        let statuses = self.statuses(&merged.statuses);
+        let questions: Vec<Question> = merged.questions.iter().map(|q| self.question(q)).collect();
+        self.check_flags(&merged.questions, &questions);
+        let answers: Vec<AnswerIndex> = questions.iter().map(answer_index).collect();
+        let mut edges = Edges::with_capacity(merged.nodes.len());
+        let nodes: Vec<Node> = merged
+            .nodes
+            .iter()
+            .map(|n| self.node(n, &names, (&questions, &answers), &mut edges))
+            .collect();
+        let outcomes: Vec<Outcome> = merged
+            .outcomes
+            .iter()
+            .map(|o| self.outcome(o, &statuses))
+            .collect();
+        let positions = self.positions(&merged.positions, &names, &statuses, &outcomes);
+        let contrasts = merged
+            .contrasts
+            .iter()
+            .map(|c| self.contrast(c, &statuses))
+            .collect();
+        let start = match merged.start.as_ref() {
+            Some(start) => self.target(start, start.raw, &names)?,
+            None if complete => {
+                self.diagnostics.push(Diagnostic::whole_pack(Kind::NoStart));
+                return None;
+            }
+            None => return None,
+        };
+        self.check_graph(start, &edges, merged);
+        Some(Tree {
+            start,
+            statuses,
+            questions,
+            nodes,
+            outcomes,
+            layers: Vec::new(),
+            guide: merged.guide.map(guide),
+            positions,
+            contrasts,
+        })
+    }
+
+    /// What references resolve to; an id that is both a node's and an outcome's is an error.
+    fn names<'m>(&mut self, merged: &'m Merged<'m>) -> Names<'m> {
+        for outcome in &merged.outcomes {
+            let id: &str = outcome.raw.id.get_ref();
+            if merged.node_ids.contains_key(id) {
+                let table = "node or outcome";
+                let id = id.to_string();
+                self.error(
+                    Kind::DuplicateId { table, id },
+                    outcome.span(&outcome.raw.id),
+                );
+            }
+        }
+        Names {
+            nodes: &merged.node_ids,
+            outcomes: &merged.outcome_ids,
+            questions: &merged.question_ids,
+        }
+    }
+
+    fn statuses(&mut self, entries: &[Entry<'_, RawStatus>]) -> BTreeMap<u16, Status> {
+        let mut statuses = BTreeMap::new();
+        for entry in entries {
+            let raw = &entry.raw;
+            self.not_empty(entry, &raw.name, "name");
+            self.not_empty(entry, &raw.meaning, "meaning");
+            if let Some(code) = self.status_code(entry, &raw.code) {
+                let status = Status {
+                    code,
+                    name: owned(raw.name.get_ref()),
+                    meaning: prose(raw.meaning.get_ref()),
+                    cite: raw.cite.as_ref().map(cite),
+                };
+                statuses.insert(code, status);
+            }
+        }
+        statuses
+    }
+
+    fn status_code<T>(&mut self, entry: &Entry<'_, T>, code: &Spanned<i64>) -> Option<u16> {
+        let value = *code.get_ref();
+        if (100..=599).contains(&value) {
+            return u16::try_from(value).ok();
+        }
+        self.error(Kind::StatusOutOfRange { status: value }, entry.span(code));
+        None
+    }
+
+    /// A status used by an outcome: in range, and named by a `[[status]]` entry.
+    fn used_status<T>(
+        &mut self,
+        entry: &Entry<'_, T>,
+        code: &Spanned<i64>,
+        statuses: &BTreeMap<u16, Status>,
+    ) -> u16 {
+        let Some(status) = self.status_code(entry, code) else {
+            return 0;
+        };
+        if !statuses.contains_key(&status) {
+            self.error(Kind::UnnamedStatus { status }, entry.span(code));
+        }
+        status
+    }
+
+    fn not_empty<T>(&mut self, entry: &Entry<'_, T>, text: &Spanned<String>, field: &'static str) {
+        if text.get_ref().trim().is_empty() {
+            self.error(Kind::EmptyText { field }, entry.span(text));
+        }
+    }
+
+    fn question(&mut self, entry: &Entry<'_, RawQuestion>) -> Question {
+        let raw = &entry.raw;
+        self.not_empty(entry, &raw.prompt, "prompt");
+        let (kind, answers) = self.answers(entry);
+        let mut question = Question {
+            id: owned(raw.id.get_ref()),
+            kind,
+            prompt: prose(raw.prompt.get_ref()),
+            help: raw
+                .help
+                .as_ref()
+                .map_or(Text::default(), |h| prose(h.get_ref())),
+            layer: entry.layer,
+            reason: raw.reason.as_deref().map(prose),
+            default: None,
+            flag: owned(raw.flag.as_ref().unwrap_or(&raw.id).get_ref()),
+            bare: None,
+            answers,
+        };
+        question.default = raw
+            .default
+            .as_ref()
+            .and_then(|d| self.answer_of(entry, &question, d));
+        question.bare = raw
+            .bare
+            .as_ref()
+            .and_then(|b| self.answer_of(entry, &question, b));
+        if question.bare.is_some() && kind == QuestionKind::YesNo {
+            self.bad_choices(entry, "is yes-no: `bare` is for choice questions");
+        }
+        question
+    }
+
+    fn answers(&mut self, entry: &Entry<'_, RawQuestion>) -> (QuestionKind, Vec<AnswerDef>) {
+        let raw = &entry.raw;
+        match raw.kind {
+            RawKind::YesNo => {
+                if !raw.choice.is_empty() {
+                    self.bad_choices(entry, "is yes-no and cannot list choices");
+                }
+                (QuestionKind::YesNo, yes_no())
+            }
+            RawKind::Choice => {
+                if raw.choice.len() < 2 {
+                    self.bad_choices(entry, "needs at least two `[[question.choice]]` entries");
+                }
+                (QuestionKind::Choice, self.choices(entry))
+            }
+        }
+    }
+
+    fn choices(&mut self, entry: &Entry<'_, RawQuestion>) -> Vec<AnswerDef> {
+        let mut answers: Vec<AnswerDef> = Vec::with_capacity(entry.raw.choice.len());
+        // A set, not a scan of the answers so far: a scan made many choices quadratic.
+        let mut seen = HashSet::with_capacity(entry.raw.choice.len());
+        for RawChoice { id, label, flag } in &entry.raw.choice {
+            self.not_empty(entry, label, "label");
+            if !seen.insert(id.get_ref()) {
+                let id = id.get_ref().to_string();
+                self.error(
+                    Kind::DuplicateId {
+                        table: "choice",
+                        id,
+                    },
+                    entry.span(&entry.raw.choice[answers.len()].id),
+                );
+            }
+            answers.push(AnswerDef {
+                id: owned(id.get_ref()),
+                label: prose(label.get_ref()),
+                flag: flag.as_ref().map(|f| owned(f.get_ref())),
+            });
+        }
+        answers
+    }
+
+    fn bad_choices(&mut self, entry: &Entry<'_, RawQuestion>, reason: &'static str) {
+        let question = entry.raw.id.get_ref().to_string();
+        self.error(
+            Kind::BadChoices { question, reason },
+            entry.span(&entry.raw.id),
+        );
+    }
+
+    /// The index of `answer` among the question's answers, or a located error.
+    fn answer_of<T>(
+        &mut self,
+        entry: &Entry<'_, T>,
+        question: &Question,
+        answer: &Spanned<String>,
+    ) -> Option<usize> {
+        let found = question.answer_index(answer.get_ref());
+        if found.is_none() {
+            let kind = Kind::UnknownAnswer {
+                question: question.id.to_string(),
+                answer: answer.get_ref().to_string(),
+                valid: question
+                    .answer_ids()
+                    .iter()
+                    .map(|s| s.to_string())
+                    .collect(),
+            };
+            self.error(kind, entry.span(answer));
+        }
+        found
+    }
+
+    /// Every flag must be well formed and belong to one question only.
+    fn check_flags(&mut self, entries: &[Entry<'_, RawQuestion>], questions: &[Question]) {
+        let mut owners: HashMap<String, String> = self
+            .reserved
+            .iter()
+            .map(|r| (r.clone(), "a built-in option".to_string()))
+            .collect();
+        let mut reported: HashSet<Span> = HashSet::new();
+        for (entry, question) in entries.iter().zip(questions) {
+            for (flag, span) in flags_of(entry, question) {
+                let kind = if !valid_flag_name(&flag) {
+                    Kind::BadFlagName { flag }
+                } else if let Some(other) = owners.get(&flag) {
+                    let other = other.clone();
+                    Kind::FlagClash { flag, other }
+                } else {
+                    // Every flag is claimed, the derived `--no-x` too, or a later question
+                    // or a built-in `--no-…` option could take it unnoticed.
+                    owners.insert(flag, format!("a flag of question `{}`", question.id));
+                    continue;
+                };
+                // `--x` and its derived `--no-x` share a place: one report is enough.
+                if reported.insert(span.clone()) {
+                    self.error(kind, span);
+                }
+            }
+        }
+    }
+
+    fn node(
+        &mut self,
+        entry: &Entry<'_, RawNode>,
+        names: &Names,
+        (questions, answers): (&[Question], &[AnswerIndex]),
+        edges: &mut Edges,
+    ) -> Node {
+        let raw = &entry.raw;
+        let question = self.question_ref(entry, names);
+        let next = match question {
+            Some(q) => {
+                let asked = (&questions[q.0], &answers[q.0]);
+                self.branches(entry, asked, names, edges)
+            }
+            None => {
+                self.edges_only(entry, names, edges);
+                Vec::new()
+            }
+        };
+        edges.end_node();
+        Node {
+            id: owned(raw.id.get_ref()),
+            question: question.unwrap_or(QuestionId(0)),
+            next,
+            layer: entry.layer,
+            reason: raw.reason.as_deref().map(prose),
+        }
+    }
+
+    fn question_ref(&mut self, entry: &Entry<'_, RawNode>, names: &Names) -> Option<QuestionId> {
+        let name = &entry.raw.question;
+        let found = names.question(name.get_ref());
+        if found.is_none() {
+            let suggestion = suggest::nearest(name.get_ref(), names.questions.keys().copied());
+            let question = name.get_ref().to_string();
+            self.error(
+                Kind::UnknownQuestion {
+                    question,
+                    suggestion,
+                },
+                entry.span(name),
+            );
+        }
+        found
+    }
+
+    /// Where each answer of the node's question leads; records the edges for graph checks.
+    fn branches(
+        &mut self,
+        entry: &Entry<'_, RawNode>,
+        (question, by_id): (&Question, &AnswerIndex),
+        names: &Names,
+        edges: &mut Edges,
+    ) -> Vec<Target> {
+        let raw = &entry.raw;
+        let mut next: Vec<Option<Target>> = vec![None; question.answers.len()];
+        for (answer, target) in &raw.on {
+            let index = match by_id.get(answer.get_ref().as_str()) {
+                Some(i) => Some(*i),
+                None => self.answer_of(entry, question, answer),
+            };
+            let resolved = self.target(entry, target, names);
+            if let (Some(i), Some(t)) = (index, resolved) {
+                next[i] = Some(t);
+                edges.push(t, entry.span(target));
+            }
+        }
+        let fallback = raw
+            .otherwise
+            .as_ref()
+            .and_then(|o| self.target(entry, o, names));
+        match (&raw.otherwise, fallback) {
+            (None, _) => self.check_covered(entry, question, &next),
+            (Some(otherwise), Some(t)) if next.contains(&None) => {
+                edges.push(t, entry.span(otherwise))
+            }
+            _ => {}
+        }
+        next.into_iter()
+            .map(|n| n.or(fallback).unwrap_or(UNRESOLVED))
+            .collect()
+    }
+
+    /// The targets of a node whose question is unknown: still checked, and still counted as
+    /// reached, so one mistake is reported once.
+    fn edges_only(&mut self, entry: &Entry<'_, RawNode>, names: &Names, edges: &mut Edges) {
+        let targets = entry.raw.on.values();
+        for target in targets.chain(&entry.raw.otherwise) {
+            if let Some(t) = self.target(entry, target, names) {
+                edges.push(t, entry.span(target));
+            }
+        }
+    }
+
+    fn check_covered(
+        &mut self,
+        entry: &Entry<'_, RawNode>,
+        question: &Question,
+        next: &[Option<Target>],
+    ) {
+        let uncovered: Vec<String> = next
+            .iter()
+            .zip(&question.answers)
+            .filter(|(n, _)| n.is_none())
+            .map(|(_, a)| a.id.to_string())
+            .collect();
+        // An answer named in `on` but pointing nowhere is already reported at its target.
+        let unnamed: Vec<String> = uncovered
+            .into_iter()
+            .filter(|a| !entry.raw.on.keys().any(|k| k.get_ref() == a))
+            .collect();
+        if !unnamed.is_empty() {
+            let node = entry.raw.id.get_ref().to_string();
+            self.error(
+                Kind::Uncovered {
+                    node,
+                    answers: unnamed,
+                },
+                entry.span(&entry.raw.id),
+            );
+        }
+    }
+
+    fn target<T>(
+        &mut self,
+        entry: &Entry<'_, T>,
+        name: &Spanned<String>,
+        names: &Names,
+    ) -> Option<Target> {
+        let found = names.target(name.get_ref());
+        if found.is_none() {
+            let suggestion = suggest::nearest(name.get_ref(), names.targets());
+            let target = name.get_ref().to_string();
+            self.error(Kind::UnknownTarget { target, suggestion }, entry.span(name));
+        }
+        found
+    }
+
+    fn outcome(
+        &mut self,
+        entry: &Entry<'_, RawOutcome>,
+        statuses: &BTreeMap<u16, Status>,
+    ) -> Outcome {
+        let raw = &entry.raw;
+        self.not_empty(entry, &raw.summary, "summary");
+        self.not_empty(entry, &raw.explanation, "explanation");
+        self.not_empty(entry, &raw.next_step, "next-step");
+        let status = self.used_status(entry, &raw.status, statuses);
+        let why_not = raw
+            .why_not
+            .iter()
+            .map(|w| WhyNot {
+                status: self.used_status(entry, &w.status, statuses),
+                reason: prose(w.reason.get_ref()),
+            })
+            .collect();
+        Outcome {
+            id: owned(raw.id.get_ref()),
+            status,
+            summary: prose(raw.summary.get_ref()),
+            explanation: prose(raw.explanation.get_ref()),
+            retry: raw.retry,
+            next_step: prose(raw.next_step.get_ref()),
+            why_not,
+            headers: raw
+                .header
+                .iter()
+                .map(|h| Header {
+                    name: owned(&h.name),
+                    why: prose(&h.why),
+                })
+                .collect(),
+            problem: raw.problem.as_ref().map(|p| Problem {
+                kind: owned(&p.kind),
+                detail: prose(p.detail.get_ref()),
+                members: p.members.as_deref().map(prose),
+            }),
+            cites: raw.cite.iter().map(cite).collect(),
+            also_fits: raw
+                .also_fits
+                .iter()
+                .map(|c| self.used_status(entry, c, statuses))
+                .collect(),
+            layer: entry.layer,
+            reason: raw.reason.as_deref().map(prose),
+        }
+    }
+
+    /// Each layer's positions by outcome. Within one layer an outcome has one position;
+    /// a later layer's position comes after (and so decides over) an earlier one's.
+    fn positions(
+        &mut self,
+        entries: &[Entry<'_, RawPosition>],
+        names: &Names,
+        statuses: &BTreeMap<u16, Status>,
+        outcomes: &[Outcome],
+    ) -> BTreeMap<OutcomeId, Vec<Position>> {
+        let mut positions: BTreeMap<OutcomeId, Vec<Position>> = BTreeMap::new();
+        for entry in entries {
+            let Some(outcome) = self.outcome_ref(entry, &entry.raw.outcome, names) else {
+                continue;
+            };
+            let list = positions.entry(outcome).or_default();
+            if list.iter().any(|p| p.layer == entry.layer) {
+                let id = entry.raw.outcome.get_ref().to_string();
+                self.error(
+                    Kind::DuplicateId {
+                        table: "position",
+                        id,
+                    },
+                    entry.span(&entry.raw.outcome),
+                );
+                continue;
+            }
+            let status = entry
+                .raw
+                .status
+                .as_ref()
+                .map(|s| self.used_status(entry, s, statuses));
+            list.push(Position {
+                layer: entry.layer,
+                status: status.unwrap_or(outcomes[outcome.0].status),
+                code: entry.raw.code.as_deref().map(owned),
+                reason: prose(entry.raw.reason.get_ref()),
+                cite: entry.raw.cite.as_ref().map(cite),
+            });
+        }
+        positions
+    }
+
+    /// A reference that must name an outcome (not a node).
+    fn outcome_ref<T>(
+        &mut self,
+        entry: &Entry<'_, T>,
+        name: &Spanned<String>,
+        names: &Names,
+    ) -> Option<OutcomeId> {
+        if let Some(outcome) = names.outcome(name.get_ref()) {
+            return Some(outcome);
+        }
+        let suggestion = suggest::nearest(name.get_ref(), names.outcomes.keys().copied());
+        let outcome = name.get_ref().to_string();
+        self.error(
+            Kind::UnknownOutcome {
+                outcome,
+                suggestion,
+            },
+            entry.span(name),
+        );
+        None
+    }
+
+    fn contrast(
+        &mut self,
+        entry: &Entry<'_, RawContrast>,
+        statuses: &BTreeMap<u16, Status>,
+    ) -> Contrast {
+        let raw = &entry.raw;
+        self.not_empty(entry, &raw.test, "test");
+        Contrast {
+            a: self.used_status(entry, &raw.a, statuses),
+            b: self.used_status(entry, &raw.b, statuses),
+            test: prose(raw.test.get_ref()),
+            when_a: prose(&raw.when_a),
+            when_b: prose(&raw.when_b),
+            example: raw.example.as_deref().map(prose),
+            cites: raw.cite.iter().map(cite).collect(),
+        }
+    }
+
+    /// Cycles and unreachable entries, found iteratively so that deep trees cannot
+    /// overflow the stack.
+    fn check_graph(&mut self, start: Target, edges: &Edges, merged: &Merged<'_>) {
+        for (path, span) in graph::find_cycles(start, edges, merged.nodes.len()) {
+            let path = path
+                .iter()
+                .map(|n| merged.nodes[n.0].raw.id.get_ref().to_string())
+                .collect();
+            self.error(Kind::Cycle { path }, span);
+        }
+        // A dangling reference or a loop cuts off whatever lay beyond it; listing all of
+        // that as unreachable would bury the one mistake. Fix those first, then look.
+        if !self.diagnostics.is_empty() {
+            return;
+        }
+        let (nodes, outcomes) =
+            graph::reachable(start, edges, merged.nodes.len(), merged.outcomes.len());
+        for (entry, seen) in merged.nodes.iter().zip(nodes) {
+            self.unreachable(seen, entry, &entry.raw.id);
+        }
+        for (entry, seen) in merged.outcomes.iter().zip(outcomes) {
+            self.unreachable(seen, entry, &entry.raw.id);
+        }
+    }
+
+    fn unreachable<T>(&mut self, seen: bool, entry: &Entry<'_, T>, id: &Spanned<String>) {
+        if !seen {
+            let span = entry.span(id);
+            self.error(
+                Kind::Unreachable {
+                    id: id.get_ref().to_string(),
+                },
+                span,
+            );
+        }
+    }
+}
+
+/// Stands in for a target that did not resolve; such a pack is rejected, never walked.
+const UNRESOLVED: Target = Target::Outcome(OutcomeId(usize::MAX));
+
+/// Prose as the renderers want it: the file's line wrapping undone, paragraphs kept.
+/// Written straight into one string, as every text of a pack passes through here.
+pub fn prose(text: &str) -> Text {
+    let mut out = String::with_capacity(text.len());
+    for paragraph in text.trim().split("\n\n") {
+        let mut words = paragraph.split_whitespace();
+        let Some(first) = words.next() else { continue };
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        out.push_str(first);
+        for word in words {
+            out.push(' ');
+            out.push_str(word);
+        }
+    }
+    out
+}
+
+/// Later answers win, as they did when each node collected its own map; only a pack with
+/// two choices of one id, which is rejected, could tell.
+fn answer_index(question: &Question) -> AnswerIndex<'_> {
+    let answers = question.answers.iter().enumerate();
+    answers.map(|(i, a)| (&*a.id, i)).collect()
+}
+
+fn yes_no() -> Vec<AnswerDef> {
+    ["yes", "no"]
+        .into_iter()
+        .map(|a| AnswerDef {
+            id: a.to_string(),
+            label: a.to_string(),
+            flag: None,
+        })
+        .collect()
+}
+
+/// Text the tree keeps: a copy, as the tree outlives the file it was read from.
+fn owned(text: &str) -> Text {
+    text.to_owned()
+}
+
+fn guide(raw: &RawGuide) -> Guide {
+    Guide {
+        name: owned(raw.name.get_ref()),
+        title: owned(&raw.title),
+        url: owned(raw.url.get_ref()),
+        summary: prose(&raw.summary),
+        code_kind: raw.code_kind.as_deref().map(owned),
+    }
+}
+
+fn cite(raw: &RawCite) -> Cite {
+    Cite {
+        document: owned(&raw.document),
+        section: raw.section.as_deref().map(owned),
+        title: raw.title.as_deref().map(owned),
+        url: owned(raw.url.get_ref()),
+    }
+}
+
+/// Every flag a question adds to the command line, with the place that names it: a
+/// choice's own flag at its `flag` key, the others at the question's `flag` (or `id`).
+fn flags_of(entry: &Entry<'_, RawQuestion>, question: &Question) -> Vec<(String, Span)> {
+    let raw = &entry.raw;
+    let own = entry.span(raw.flag.as_ref().unwrap_or(&raw.id));
+    let choice_flag = |a: usize| raw.choice.get(a).and_then(|c| c.flag.as_ref());
+    question
+        .flags()
+        .into_iter()
+        .map(|flag| {
+            let span = match (question.kind, flag.picks) {
+                (QuestionKind::Choice, Picks::Answer(a)) => {
+                    choice_flag(a).map_or(own.clone(), |f| entry.span(f))
+                }
+                _ => own.clone(),
+            };
+            (flag.name, span)
+        })
+        .collect()
+}
+
+fn valid_flag_name(flag: &str) -> bool {
+    !flag.is_empty()
+        && flag.split('-').all(|word| {
+            !word.is_empty()
+                && word
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+        && flag.as_bytes()[0].is_ascii_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::prose;
+
+    #[test]
+    fn prose_joins_wrapped_lines_and_keeps_paragraphs() {
+        assert_eq!(
+            prose("  one\ntwo  three\n\nfour\n"),
+            "one two three\n\nfour"
+        );
+    }
+}

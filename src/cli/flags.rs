@@ -1,0 +1,136 @@
+//! The answer flags: built for clap from each question's [`Question::flags`], the one place
+//! that says which flags a question makes, and read back from clap's matches.
+
+use clap::builder::{PossibleValue, PossibleValuesParser};
+use clap::parser::ValueSource;
+use clap::{Arg, ArgAction, ArgMatches};
+use httpadvise_rules::model::{Flag, Picks, Question, QuestionKind, Tree, YES};
+
+use crate::engine::answers;
+
+const HEADING: &str = "Answers (from the rules)";
+
+/// One answer from the command line and where on it it stood.
+pub(super) struct Given {
+    pub index: usize,
+    pub question: usize,
+    pub answer: usize,
+}
+
+/// Every question's flags, as clap arguments.
+pub(super) fn args(tree: &Tree) -> Vec<Arg> {
+    tree.questions.iter().flat_map(question_args).collect()
+}
+
+/// The id clap knows an answer flag by; the prefix keeps it apart from the fixed options.
+fn arg_id(flag: &str) -> String {
+    format!("answer-flag:{flag}")
+}
+
+/// A question's flags; each overrides the others, so the last one given wins.
+fn question_args(question: &Question) -> Vec<Arg> {
+    let flags = question.flags();
+    let ids: Vec<String> = flags.iter().map(|f| arg_id(&f.name)).collect();
+    flags
+        .iter()
+        .map(|flag| {
+            let arg = match flag.picks {
+                Picks::Value => choice_arg(question, flag),
+                Picks::Answer(answer) => switch(question, flag, answer),
+            };
+            let own = arg_id(&flag.name);
+            let others = ids.iter().filter(|i| **i != own).cloned();
+            arg.overrides_with_all(others).help_heading(HEADING)
+        })
+        .collect()
+}
+
+/// A flag that gives one answer: `--ID`, `--no-ID`, or a choice's own flag.
+fn switch(question: &Question, flag: &Flag, answer: usize) -> Arg {
+    let picked = &question.answers[answer];
+    let help = match question.kind {
+        QuestionKind::Choice => format!(
+            "Same as --{}={}: {}",
+            question.flag, picked.id, picked.label
+        ),
+        QuestionKind::YesNo if answer == YES => format!("Yes: {}", question.prompt),
+        QuestionKind::YesNo => format!("No: {}", question.prompt),
+    };
+    Arg::new(arg_id(&flag.name))
+        .long(flag.name.clone())
+        .action(ArgAction::SetTrue)
+        .help(help)
+}
+
+/// `--ID=CHOICE`; with a `bare` choice, `--ID` alone stands for it.
+fn choice_arg(question: &Question, flag: &Flag) -> Arg {
+    let values: Vec<PossibleValue> = question
+        .answers
+        .iter()
+        .map(|a| PossibleValue::new(a.id.clone()).help(a.label.clone()))
+        .collect();
+    let mut arg = Arg::new(arg_id(&flag.name))
+        .long(flag.name.clone())
+        .value_name("CHOICE")
+        .action(ArgAction::Set)
+        .value_parser(PossibleValuesParser::new(values))
+        .help(question.prompt.clone());
+    if let Some(bare) = question.bare {
+        let id = question.answers[bare].id.clone();
+        // Help shows `[<CHOICE>]`; without this line it would not say which choice that is.
+        arg = arg
+            .help(format!("{} (given alone: {id})", question.prompt))
+            .num_args(0..=1)
+            .default_missing_value(id)
+            .require_equals(false);
+    }
+    arg
+}
+
+/// The answers the question flags in `matches` give.
+pub(super) fn answers(tree: &Tree, matches: &ArgMatches) -> Vec<Given> {
+    let mut given = Vec::new();
+    for (q, question) in tree.questions.iter().enumerate() {
+        for flag in question.flags() {
+            let id = arg_id(&flag.name);
+            if matches.value_source(&id) != Some(ValueSource::CommandLine) {
+                continue;
+            }
+            let answer = match flag.picks {
+                Picks::Answer(answer) => Some(answer),
+                Picks::Value => matches
+                    .get_one::<String>(&id)
+                    .and_then(|value| question.answer_index(value)),
+            };
+            if let (Some(answer), Some(index)) = (answer, matches.index_of(&id)) {
+                given.push(Given {
+                    index,
+                    question: q,
+                    answer,
+                });
+            }
+        }
+    }
+    given
+}
+
+/// The `--answer ID=VALUE` options, checked against the tree, or what is wrong with one.
+pub(super) fn answer_options(tree: &Tree, matches: &ArgMatches) -> Result<Vec<Given>, String> {
+    let (Some(values), Some(indices)) = (
+        matches.get_many::<String>("answers"),
+        matches.indices_of("answers"),
+    ) else {
+        return Ok(Vec::new());
+    };
+    values
+        .zip(indices)
+        .map(|(value, index)| {
+            let (question, answer) = answers::parse(tree, value)?;
+            Ok(Given {
+                index,
+                question,
+                answer,
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,199 @@
+//! The one look at the command line before clap's parse: which rules to load (their
+//! questions become flags, so clap cannot parse the line without them) and `--color` (so
+//! that errors, clap's among them, follow it). Words are split by clap's own lexer and
+//! values kept as the `OsString`s they are. Where clap would refuse a word, it is skipped
+//! here, and clap's parse then reports it; after the parse, the reading is checked against
+//! clap's (see `app`).
+
+use std::ffi::{OsStr, OsString};
+use std::path::{Path, PathBuf};
+
+use clap::ValueEnum;
+use clap_lex::RawArgs;
+use httpadvise_rules::read::find_house_rules;
+use httpadvise_rules::RuleSources;
+
+use super::ColorWhen;
+
+/// The options that decide the rules, as the command line names them.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Named {
+    pub no_builtin_rules: bool,
+    pub no_config: bool,
+    pub rules: Vec<PathBuf>,
+    pub config: Option<PathBuf>,
+    pub profile: Option<String>,
+}
+
+impl Named {
+    /// The rule sources these options name. House rules are looked for from `cwd` up
+    /// unless `--config` or `--no-config` says otherwise.
+    pub fn sources(self, cwd: &Path) -> RuleSources {
+        let config = match (self.no_config, self.config) {
+            (true, _) => None,
+            (false, Some(config)) => Some(config),
+            (false, None) => find_house_rules(cwd),
+        };
+        RuleSources {
+            builtin: !self.no_builtin_rules,
+            profile: self.profile,
+            config,
+            paths: self.rules,
+        }
+    }
+}
+
+/// The rule sources `args` names, found from `cwd`.
+pub fn rule_sources(args: &[OsString], cwd: &Path) -> RuleSources {
+    named(args).sources(cwd)
+}
+
+/// The options of `args` that decide the rules, read as clap reads them.
+pub fn named(args: &[OsString]) -> Named {
+    let mut named = Named::default();
+    scan(args, |name, value| match (name, value) {
+        ("no-builtin-rules", Value::None) => named.no_builtin_rules = true,
+        ("no-config", Value::None) => named.no_config = true,
+        ("rules", Value::Given(path)) => named.rules.push(PathBuf::from(path)),
+        ("config", Value::Given(path)) => named.config = Some(PathBuf::from(path)),
+        // A profile name that is not UTF-8 is no profile's; clap refuses it.
+        ("profile", Value::Given(name)) => named.profile = name.to_str().map(str::to_string),
+        _ => {}
+    });
+    named
+}
+
+/// The last valid `--color`, read before the parse so that errors and help follow it even
+/// when the rest of the line is wrong.
+pub fn color_when(args: &[OsString]) -> ColorWhen {
+    let mut when = ColorWhen::Auto;
+    scan(args, |name, value| {
+        let value = match value {
+            Value::Given(value) if name == "color" => value.to_str(),
+            _ => None,
+        };
+        if let Some(parsed) = value.and_then(|v| ColorWhen::from_str(v, false).ok()) {
+            when = parsed;
+        }
+    });
+    when
+}
+
+/// What followed a long option.
+enum Value<'a> {
+    /// Nothing: no `=value`, and the next word is an option or absent.
+    None,
+    /// `--name=value`, or the next word.
+    Given(&'a OsStr),
+}
+
+/// The long options that take a value, for the scan to know where a value is: the source
+/// options, and every other fixed option whose value could look like one of them.
+const TAKES_VALUE: &[&str] = &[
+    "answer", "color", "config", "expect", "format", "profile", "rules",
+];
+
+/// Calls `on` with each long option of `args` up to `--`, and its value. A word that is
+/// no long option (a subcommand, a value of an option this scan does not know) is
+/// skipped, as clap would not read it as one of these options either.
+fn scan(args: &[OsString], mut on: impl FnMut(&str, Value<'_>)) {
+    let raw = RawArgs::new(args.iter().skip(1));
+    let mut cursor = raw.cursor();
+    while let Some(arg) = raw.next(&mut cursor) {
+        if arg.is_escape() {
+            break;
+        }
+        let Some((Ok(name), inline)) = arg.to_long() else {
+            continue;
+        };
+        let value = match inline {
+            Some(inline) => Value::Given(inline),
+            None if TAKES_VALUE.contains(&name) => match raw.peek(&cursor) {
+                // clap takes a following word as the value unless it looks like an option.
+                Some(next) if !next.is_long() && !next.is_short() || next.is_stdio() => {
+                    let value = next.to_value_os();
+                    raw.next(&mut cursor);
+                    Value::Given(value)
+                }
+                _ => Value::None,
+            },
+            None => Value::None,
+        };
+        // A value given to a flag (`--no-config=x`) is clap's error: skip it here.
+        let flag = !TAKES_VALUE.contains(&name);
+        match (flag, inline) {
+            (true, Some(_)) => continue,
+            _ => on(name, value),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn os(line: &str) -> Vec<OsString> {
+        std::iter::once("httpadvise")
+            .chain(line.split_whitespace())
+            .map(OsString::from)
+            .collect()
+    }
+
+    #[test]
+    fn both_spellings_are_read_and_the_scan_stops_at_double_dash() {
+        let named = named(&os(
+            "--rules a.toml --rules=dir --no-builtin-rules -- --rules x",
+        ));
+        assert!(named.no_builtin_rules);
+        assert_eq!(
+            named.rules,
+            vec![PathBuf::from("a.toml"), PathBuf::from("dir")]
+        );
+    }
+
+    #[test]
+    fn words_clap_would_refuse_are_skipped() {
+        let named = named(&os(
+            "--no-builtin-rules= --answer --config=/x --rules --payload-valid",
+        ));
+        assert!(
+            !named.no_builtin_rules,
+            "a flag given a value is clap's error"
+        );
+        assert_eq!(named.config, Some(PathBuf::from("/x")));
+        assert!(
+            named.rules.is_empty(),
+            "`--rules` followed by an option has no value"
+        );
+    }
+
+    #[test]
+    fn a_value_of_another_option_is_not_read_as_a_source() {
+        let named = named(&os("--answer=--rules=x --expect 412 --format json"));
+        assert_eq!(named, Named::default());
+    }
+
+    #[test]
+    fn paths_that_are_not_utf8_are_kept_byte_for_byte() {
+        use std::os::unix::ffi::OsStringExt;
+        let path = OsString::from_vec(b"dir/\xff.toml".to_vec());
+        let mut args = os("--rules");
+        args.push(path.clone());
+        let mut inline = os("");
+        let mut word = OsString::from("--config=");
+        word.push(&path);
+        inline.push(word);
+        assert_eq!(named(&args).rules, vec![PathBuf::from(&path)]);
+        assert_eq!(named(&inline).config, Some(PathBuf::from(&path)));
+    }
+
+    #[test]
+    fn the_color_choice_is_the_last_valid_one() {
+        let when = |line: &str| color_when(&os(line));
+        assert_eq!(when("--bogus"), ColorWhen::Auto);
+        assert_eq!(when("--color never --bogus"), ColorWhen::Never);
+        assert_eq!(when("--color=always --color=nope"), ColorWhen::Always);
+        assert_eq!(when("rules check --color=never"), ColorWhen::Never);
+        assert_eq!(when("-- --color=never"), ColorWhen::Auto);
+    }
+}

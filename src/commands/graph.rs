@@ -1,0 +1,40 @@
+//! `httpadvise rules graph`: the whole tree as DOT or Mermaid, with the path of the given
+//! answers highlighted as a one-shot run would walk it.
+
+use std::io::Write;
+
+use httpadvise_rules::model::Tree;
+
+use crate::engine::walk::{self, Walk};
+use crate::error::{Error, Exit};
+use crate::output::{graph, GraphFormat};
+
+pub fn run(
+    tree: &Tree,
+    (answers, answered_any): (&[Option<usize>], bool),
+    format: GraphFormat,
+    out: &mut dyn Write,
+) -> Result<Exit, Error> {
+    // Open questions take their defaults, as in a one-shot run; without answers nothing
+    // is highlighted.
+    let answers: Vec<Option<usize>> = match answered_any {
+        true => answers
+            .iter()
+            .zip(&tree.questions)
+            .map(|(given, q)| given.or(q.default))
+            .collect(),
+        false => answers.to_vec(),
+    };
+    let walked = walk::walk(tree, &answers);
+    if let (true, Walk::Needs { question, .. }) = (answered_any, &walked) {
+        // The drawing is the output; why its highlight stops short goes beside it.
+        let question = &tree.question(*question).id;
+        eprintln!(
+            "note: the path is highlighted only up to question `{question}`, which has no \
+             answer and no default"
+        );
+    }
+    graph::render(tree, &walked, format, out).map_err(Error::Output)?;
+    out.flush().map_err(Error::Output)?;
+    Ok(Exit::Advice)
+}

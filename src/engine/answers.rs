@@ -1,0 +1,40 @@
+//! Naming an answer by its ids, as `--answer ID=VALUE` and scenario files do: checked
+//! against the tree, with the valid ids and the nearest one on a miss.
+
+use httpadvise_rules::model::Tree;
+use httpadvise_rules::suggest;
+
+/// `ID=VALUE` → (question index, answer index), or a message saying what is wrong.
+pub fn parse(tree: &Tree, text: &str) -> Result<(usize, usize), String> {
+    let Some((id, value)) = text.split_once('=').filter(|(id, _)| !id.is_empty()) else {
+        return Err(format!(
+            "`--answer {text}` needs the form ID=VALUE, e.g. payload=invalid"
+        ));
+    };
+    find(tree, id, value)
+}
+
+/// The question `id` and its answer `value`, by index, or a message saying what is wrong.
+pub fn find(tree: &Tree, id: &str, value: &str) -> Result<(usize, usize), String> {
+    let ids = tree.questions.iter().map(|q| q.id.as_str());
+    let Some(q) = tree.question_id(id) else {
+        return Err(format!(
+            "no question has the id `{id}`{}",
+            did_you_mean(id, ids)
+        ));
+    };
+    let question = tree.question(q);
+    let answer = question.answer_index(value).ok_or_else(|| {
+        let answers = question.answer_ids();
+        let hint = did_you_mean(value, answers.iter().copied());
+        format!(
+            "`{value}` is not an answer to `{id}` (its answers: {}){hint}",
+            answers.join(", ")
+        )
+    })?;
+    Ok((q.0, answer))
+}
+
+fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
+    suggest::nearest(name, candidates).map_or(String::new(), |s| format!("; did you mean `{s}`?"))
+}

@@ -1,0 +1,174 @@
+//! `--expect CODE`: a verdict on a code someone already chose. Agreeing is simple; when the
+//! rules disagree, the nearest answers that would have led to CODE say what the chooser
+//! must have believed about the request.
+
+use serde::Serialize;
+
+use httpadvise_rules::model::{QuestionId, Tree};
+use httpadvise_rules::routes;
+
+use super::session::Verdict;
+
+/// At most this many equally near alternatives are shown.
+const SHOWN: usize = 3;
+
+#[derive(Debug, Serialize)]
+pub struct ExpectVerdict {
+    pub expected: u16,
+    pub title: String,
+    pub recommended: u16,
+    pub agrees: bool,
+    /// The nearest answers that lead to `expected`; empty when no route does.
+    pub alternatives: Vec<Alternative>,
+}
+
+/// A route to the expected code, as the answers that would have to differ.
+#[derive(Debug, Serialize)]
+pub struct Alternative {
+    pub outcome: String,
+    pub changes: Vec<AnswerChange>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct AnswerChange {
+    pub question: String,
+    /// The run's answer, when it answered the question: on the command line, or on its
+    /// path (a default it assumed included). `None` for a question it never reached.
+    pub from: Option<String>,
+    pub to: String,
+}
+
+/// Compares `code` with what the rules recommended in `verdict`, reached from the
+/// command line's answers `given` (indexed by question).
+pub fn check(tree: &Tree, verdict: &Verdict, given: &[Option<usize>], code: u16) -> ExpectVerdict {
+    let (recommended, _) = tree.effective(verdict.outcome);
+    let agrees = tree.fits(verdict.outcome, code);
+    ExpectVerdict {
+        expected: code,
+        title: tree.status_name(code).to_string(),
+        recommended,
+        agrees,
+        alternatives: if agrees {
+            Vec::new()
+        } else {
+            nearest(tree, &Run::new(tree, verdict, given), code)
+        },
+    }
+}
+
+/// The routes to `code` that change the fewest of the run's answers.
+fn nearest(tree: &Tree, run: &Run, code: u16) -> Vec<Alternative> {
+    let mut scored: Vec<((usize, usize), Alternative)> = routes::routes(tree)
+        .routes
+        .into_iter()
+        .filter(|route| tree.fits(route.outcome, code))
+        .map(|route| {
+            let mut changes: Vec<AnswerChange> = Vec::new();
+            for step in route
+                .steps
+                .iter()
+                .filter(|s| run.presumed(s.question) != Some(s.answer))
+            {
+                // A question tested twice on the route is one change, not two.
+                if !changes
+                    .iter()
+                    .any(|c| c.question == tree.question(step.question).id)
+                {
+                    let from = run.answered[step.question.0];
+                    changes.push(change(tree, step.question, from, step.answer));
+                }
+            }
+            let outcome = tree.outcome(route.outcome).id.clone();
+            // Fewest changes first; among those, the shortest route is the plainest reading.
+            (
+                (changes.len(), route.steps.len()),
+                Alternative {
+                    outcome: outcome.to_string(),
+                    changes,
+                },
+            )
+        })
+        .collect();
+    scored.sort_by_key(|(cost, _)| *cost);
+    let best = scored.first().map_or(0, |((changes, _), _)| *changes);
+    let mut shown: Vec<Alternative> = Vec::new();
+    for (_, alternative) in scored
+        .into_iter()
+        .take_while(|((changes, _), _)| *changes == best)
+    {
+        // Routes that differ only in answers the run already had say the same thing.
+        if !shown.iter().any(|s| same_changes(s, &alternative)) && shown.len() < SHOWN {
+            shown.push(alternative);
+        }
+    }
+    shown
+}
+
+/// What the run knew of each question, by question index.
+struct Run {
+    /// The answers it had: given on the command line, or taken on its path (defaults
+    /// included). A question it never reached and no flag named has none.
+    answered: Vec<Option<usize>>,
+    /// Each question's default: what a one-shot run would assume for one it never reached.
+    defaults: Vec<Option<usize>>,
+}
+
+impl Run {
+    fn new(tree: &Tree, verdict: &Verdict, given: &[Option<usize>]) -> Self {
+        let mut answered: Vec<Option<usize>> = (0..tree.questions.len())
+            .map(|q| given.get(q).copied().flatten())
+            .collect();
+        for (step, _) in &verdict.path {
+            answered[step.question.0] = Some(step.answer);
+        }
+        let defaults = tree.questions.iter().map(|q| q.default).collect();
+        Run { answered, defaults }
+    }
+
+    /// The answer a route is measured against: the run's, else the default it would have
+    /// taken. A route that keeps an unreached question at its default changes nothing there.
+    fn presumed(&self, question: QuestionId) -> Option<usize> {
+        self.answered[question.0].or(self.defaults[question.0])
+    }
+}
+
+fn change(tree: &Tree, question: QuestionId, from: Option<usize>, to: usize) -> AnswerChange {
+    let q = tree.question(question);
+    AnswerChange {
+        question: q.id.to_string(),
+        from: from.map(|a| q.answers[a].id.to_string()),
+        to: q.answers[to].id.to_string(),
+    }
+}
+
+fn same_changes(a: &Alternative, b: &Alternative) -> bool {
+    a.changes.len() == b.changes.len()
+        && a.changes
+            .iter()
+            .zip(&b.changes)
+            .all(|(x, y)| x.question == y.question && x.to == y.to)
+}
+
+/// How an agreeing verdict ends: a full stop when `expected` is the recommended code;
+/// else that the rules accept it beside the code they recommend, titled `recommended_title`.
+pub fn agreement(verdict: &ExpectVerdict, recommended_title: &str) -> String {
+    match verdict.expected == verdict.recommended {
+        true => ".".to_string(),
+        false => format!(
+            ": it fits as well as the {} {recommended_title} they recommend.",
+            verdict.recommended
+        ),
+    }
+}
+
+/// "payload = invalid (not valid), precondition = no": the changes in one line.
+pub fn describe(changes: &[AnswerChange]) -> String {
+    let parts: Vec<String> = changes
+        .iter()
+        .map(|c| match &c.from {
+            Some(from) => format!("{} = {} (not {from})", c.question, c.to),
+            None => format!("{} = {}", c.question, c.to),
+        })
+        .collect();
+    parts.join(", ")
+}

@@ -1,0 +1,81 @@
+//! The profiles as Markdown: the list and one profile's positions as lists, and
+//! `--compare-profiles` as a table.
+
+use std::io::{self, Write};
+
+use super::{cell, code, flat, link, paragraphs, prose, url};
+use crate::output::report::{Comparison, ProfileDetail, ProfileList};
+
+pub(super) fn list(report: &ProfileList, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "| Profile | Guide | Positions |")?;
+    writeln!(out, "|---|---|---|")?;
+    for p in &report.profiles {
+        let guide = format!("[{}]({})", prose(&flat(&p.title)), url(&p.url));
+        writeln!(out, "| {} | {guide} | {} |", code(&p.name), p.positions)?;
+    }
+    Ok(())
+}
+
+pub(super) fn detail(report: &ProfileDetail, out: &mut dyn Write) -> io::Result<()> {
+    if let Some(p) = &report.profile {
+        let guide = format!("[{}]({})", prose(&flat(&p.title)), url(&p.url));
+        writeln!(out, "### {}: {guide}", code(&p.name))?;
+        paragraphs(&p.summary, out)?;
+    }
+    writeln!(out, "\n#### Where it takes a position\n")?;
+    if report.positions.is_empty() {
+        writeln!(out, "Nowhere: this profile is the RFC reading.")?;
+    }
+    for position in &report.positions {
+        let change = match position.status == position.rfc_status {
+            true => format!("{} (agrees)", position.rfc_status),
+            false => format!("{} → {}", position.rfc_status, position.status),
+        };
+        let guide_code = position
+            .code
+            .as_deref()
+            .map_or(String::new(), |c| format!(" {}", code(c)));
+        let source = position
+            .cite
+            .as_ref()
+            .map_or(String::new(), |c| format!(" Source: {}.", link(c)));
+        let reason = prose(&flat(&position.reason));
+        writeln!(
+            out,
+            "- {}: {change}{guide_code}. {reason}{source}",
+            code(&position.outcome)
+        )?;
+    }
+    if !report.silent.is_empty() && !report.positions.is_empty() {
+        writeln!(out, "\n#### Silent (the RFC reading applies)\n")?;
+        let silent: Vec<String> = report.silent.iter().map(|s| code(s)).collect();
+        writeln!(out, "{}", silent.join(", "))?;
+    }
+    Ok(())
+}
+
+pub(super) fn comparison(report: &Comparison, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "| Profile | Status | Guide's code | Basis |")?;
+    writeln!(out, "|---|---|---|---|")?;
+    for row in &report.rows {
+        let status = match row.disagrees {
+            true => format!("**{} {}** ≠ rfc", row.status, row.title),
+            false => format!("{} {}", row.status, row.title),
+        };
+        let basis = match (&row.cite, row.fallback) {
+            (Some(cite), false) => link(cite),
+            (Some(cite), true) => format!("silent; RFC reading: {}", link(cite)),
+            (None, _) => row.reason.as_deref().map_or(String::new(), cell),
+        };
+        let guide_code = row
+            .code
+            .as_deref()
+            .map_or(String::new(), |c| format!("`{c}`"));
+        writeln!(
+            out,
+            "| {} | {status} | {guide_code} | {basis} |",
+            row.profile
+        )?;
+    }
+    Ok(())
+}

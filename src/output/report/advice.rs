@@ -1,0 +1,353 @@
+//! The recommendation as data: what every output format shows, in one serializable shape.
+
+use httpadvise_rules::builtin::DEFAULT_PROFILE;
+use httpadvise_rules::model::{Cite, Layer, OutcomeId, Retry, Tree};
+use serde::Serialize;
+
+use super::SCHEMA_VERSION;
+use crate::engine::expect::ExpectVerdict;
+use crate::engine::session::{Source, Verdict};
+
+#[derive(Debug, Serialize)]
+pub struct Advice<'a> {
+    pub schema_version: u32,
+    pub status: u16,
+    pub title: &'a str,
+    pub outcome: &'a str,
+    pub summary: &'a str,
+    pub explanation: &'a str,
+    pub path: Vec<PathStep<'a>>,
+    pub assumptions: Vec<Assumption<'a>>,
+    pub why_not: Vec<WhyNot<'a>>,
+    pub response: Response<'a>,
+    pub client: Client<'a>,
+    pub citations: &'a [Cite],
+    /// The guide whose profile was used, if any.
+    pub profile: Option<ProfileOut<'a>>,
+    /// The status the rules give before any profile or house rule takes a position.
+    pub rfc_status: u16,
+    /// The position that decided `status`, when a layer took one at this outcome.
+    pub position: Option<PositionOut<'a>>,
+    /// True when the profile says nothing here, so the advice is the RFC reading.
+    pub fallback: bool,
+    /// Every place a layer other than the built-in rules changed the advice.
+    pub changes: Vec<ChangeOut<'a>>,
+    /// Answers given on the command line that the path never needed.
+    pub unused: Vec<UnusedAnswer<'a>>,
+    /// The verdict on `--expect CODE`, when given.
+    pub expect: Option<ExpectVerdict>,
+    /// Whether the Markdown comment draws the path as a Mermaid flowchart.
+    #[serde(skip)]
+    pub diagram: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ProfileOut<'a> {
+    pub name: &'a str,
+    pub title: &'a str,
+    pub url: &'a str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PositionOut<'a> {
+    /// The layer that took it: `profile `zalando``, `house rules (path)`, ….
+    pub by: String,
+    pub status: u16,
+    pub title: &'a str,
+    /// The guide's own name for the error, and what the guide calls such names.
+    pub code: Option<&'a str>,
+    pub code_kind: Option<&'a str>,
+    pub reason: &'a str,
+    pub cite: Option<&'a Cite>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ChangeOut<'a> {
+    pub by: String,
+    /// What was changed: `node `content``, `outcome `invalid-content``, `status 422 → 400`.
+    pub what: String,
+    pub reason: Option<&'a str>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct UnusedAnswer<'a> {
+    pub question: &'a str,
+    pub answer: &'a str,
+}
+
+/// One decision: which node asked which question, and the answer taken.
+#[derive(Debug, Serialize)]
+pub struct PathStep<'a> {
+    pub node: &'a str,
+    pub question: &'a str,
+    pub prompt: &'a str,
+    pub answer: &'a str,
+    pub label: &'a str,
+    pub source: Source,
+}
+
+/// A question the path needed that nothing answered, so its default was taken.
+#[derive(Debug, Serialize)]
+pub struct Assumption<'a> {
+    pub question: &'a str,
+    pub answer: &'a str,
+    /// The flags that would decide it instead.
+    pub flags: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct WhyNot<'a> {
+    pub status: u16,
+    pub title: &'a str,
+    pub reason: &'a str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Response<'a> {
+    pub headers: Vec<HeaderOut<'a>>,
+    /// `application/problem+json` when a problem body should be sent.
+    pub content_type: Option<&'static str>,
+    /// An example RFC 9457 problem details body.
+    pub body: Option<ProblemBody<'a>>,
+    /// Extension members worth adding to the body.
+    pub members: Option<&'a str>,
+}
+
+/// The members RFC 9457 §3.1 defines, in the order it lists them.
+#[derive(Debug, Serialize)]
+pub struct ProblemBody<'a> {
+    #[serde(rename = "type")]
+    pub kind: &'a str,
+    pub title: &'a str,
+    pub status: u16,
+    pub detail: &'a str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct HeaderOut<'a> {
+    pub name: &'a str,
+    pub why: &'a str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Client<'a> {
+    pub retry: Retry,
+    pub next_step: &'a str,
+}
+
+impl<'a> Advice<'a> {
+    /// The path as a reader wants it: each question once, at its first step. The tree
+    /// may test a question at two nodes; `path` keeps both, for the exact walk.
+    pub fn questions_answered(&self) -> Vec<&PathStep<'a>> {
+        let mut shown: Vec<&PathStep<'a>> = Vec::new();
+        for step in &self.path {
+            if !shown.iter().any(|s| s.question == step.question) {
+                shown.push(step);
+            }
+        }
+        shown
+    }
+
+    /// `given` are the answers the command line gave, by question index.
+    pub fn new(tree: &'a Tree, verdict: &Verdict, given: &[Option<usize>]) -> Self {
+        let outcome = tree.outcome(verdict.outcome);
+        let (status, deciding) = tree.effective(verdict.outcome);
+        let title = tree.status_name(status);
+        Advice {
+            schema_version: SCHEMA_VERSION,
+            status,
+            title,
+            outcome: &outcome.id,
+            summary: &outcome.summary,
+            explanation: &outcome.explanation,
+            path: path(tree, verdict),
+            assumptions: assumptions(tree, verdict),
+            // A profile may recommend a code the outcome argues against; that note would
+            // contradict the advice, and the position says why instead.
+            why_not: outcome
+                .why_not
+                .iter()
+                .filter(|w| w.status != status)
+                .map(|w| WhyNot {
+                    status: w.status,
+                    title: tree.status_name(w.status),
+                    reason: &w.reason,
+                })
+                .collect(),
+            response: Response {
+                headers: outcome
+                    .headers
+                    .iter()
+                    .map(|h| HeaderOut {
+                        name: &h.name,
+                        why: &h.why,
+                    })
+                    .collect(),
+                content_type: outcome.problem.as_ref().map(|_| "application/problem+json"),
+                body: outcome.problem.as_ref().map(|p| ProblemBody {
+                    kind: &p.kind,
+                    title,
+                    status,
+                    detail: &p.detail,
+                }),
+                members: outcome.problem.as_ref().and_then(|p| p.members.as_deref()),
+            },
+            client: Client {
+                retry: outcome.retry,
+                next_step: &outcome.next_step,
+            },
+            citations: &outcome.cites,
+            profile: tree.guide.as_ref().map(|g| ProfileOut {
+                name: &g.name,
+                title: &g.title,
+                url: &g.url,
+            }),
+            rfc_status: outcome.status,
+            position: deciding.map(|p| PositionOut {
+                by: tree.layers[p.layer].to_string(),
+                status: p.status,
+                title: tree.status_name(p.status),
+                code: p.code.as_deref(),
+                code_kind: code_kind(tree, p.layer),
+                reason: &p.reason,
+                cite: p.cite.as_ref(),
+            }),
+            fallback: falls_back(tree, verdict.outcome),
+            changes: changes(tree, verdict),
+            unused: unused(tree, verdict, given),
+            expect: None,
+            diagram: true,
+        }
+    }
+}
+
+/// What the profile's guide calls its own codes, for a position its layer took.
+fn code_kind(tree: &Tree, layer: usize) -> Option<&str> {
+    match (&tree.layers[layer], &tree.guide) {
+        (Layer::Profile(_), Some(guide)) => guide.code_kind.as_deref(),
+        _ => None,
+    }
+}
+
+/// A profile other than `rfc` that took no position at this outcome leaves the RFC reading.
+fn falls_back(tree: &Tree, outcome: OutcomeId) -> bool {
+    let Some(guide) = &tree.guide else {
+        return false;
+    };
+    let spoke = tree.positions.get(&outcome).is_some_and(|positions| {
+        positions
+            .iter()
+            .any(|p| matches!(tree.layers[p.layer], Layer::Profile(_)))
+    });
+    guide.name != DEFAULT_PROFILE && !spoke
+}
+
+/// Nodes and the outcome on the path that a layer added or replaced, and positions that
+/// changed the status or were taken by a layer past the profile.
+fn changes<'a>(tree: &'a Tree, verdict: &Verdict) -> Vec<ChangeOut<'a>> {
+    // Layer 0 is the base the others change: the built-in pack, or the first --rules file.
+    let changed = |layer: usize, what: String, reason: Option<&'a str>| {
+        (layer != 0).then(|| ChangeOut {
+            by: tree.layers[layer].to_string(),
+            what,
+            reason,
+        })
+    };
+    let mut nodes: Vec<usize> = verdict.path.iter().map(|(step, _)| step.node.0).collect();
+    nodes.dedup();
+    let mut changes: Vec<ChangeOut<'a>> = nodes
+        .into_iter()
+        .map(|n| &tree.nodes[n])
+        .filter_map(|node| {
+            changed(
+                node.layer,
+                format!("node `{}`", node.id),
+                node.reason.as_deref(),
+            )
+        })
+        .collect();
+    let outcome = tree.outcome(verdict.outcome);
+    changes.extend(changed(
+        outcome.layer,
+        format!("outcome `{}`", outcome.id),
+        outcome.reason.as_deref(),
+    ));
+    let mut status = outcome.status;
+    for position in tree.positions.get(&verdict.outcome).into_iter().flatten() {
+        let layer = &tree.layers[position.layer];
+        if position.status != status || matches!(layer, Layer::House(_) | Layer::Rules(_)) {
+            // A house or rules-file position that agrees is listed for its reason.
+            let what = match position.status == status {
+                true => format!("status {status} kept"),
+                false => format!("status {status} → {}", position.status),
+            };
+            changes.push(ChangeOut {
+                by: layer.to_string(),
+                what,
+                reason: Some(&position.reason),
+            });
+        }
+        status = position.status;
+    }
+    changes
+}
+
+/// Answers the command line gave to questions the path never asked.
+fn unused<'a>(tree: &'a Tree, verdict: &Verdict, given: &[Option<usize>]) -> Vec<UnusedAnswer<'a>> {
+    given
+        .iter()
+        .enumerate()
+        .filter_map(|(q, answer)| answer.map(|a| (q, a)))
+        .filter(|(q, _)| !verdict.path.iter().any(|(step, _)| step.question.0 == *q))
+        .map(|(q, a)| UnusedAnswer {
+            question: &tree.questions[q].id,
+            answer: &tree.questions[q].answers[a].id,
+        })
+        .collect()
+}
+
+fn path<'a>(tree: &'a Tree, verdict: &Verdict) -> Vec<PathStep<'a>> {
+    verdict
+        .path
+        .iter()
+        .map(|(step, source)| {
+            let question = tree.question(step.question);
+            let answer = &question.answers[step.answer];
+            PathStep {
+                node: &tree.node(step.node).id,
+                question: &question.id,
+                prompt: &question.prompt,
+                answer: &answer.id,
+                label: &answer.label,
+                source: *source,
+            }
+        })
+        .collect()
+}
+
+fn assumptions<'a>(tree: &'a Tree, verdict: &Verdict) -> Vec<Assumption<'a>> {
+    let mut assumed: Vec<Assumption<'a>> = Vec::new();
+    for (step, source) in &verdict.path {
+        let question = tree.question(step.question);
+        // A question tested by two nodes is one assumption, not two.
+        if *source == Source::Default && !assumed.iter().any(|a| a.question == question.id) {
+            assumed.push(Assumption {
+                question: &question.id,
+                answer: &question.answers[step.answer].id,
+                flags: question.usage(),
+            });
+        }
+    }
+    assumed
+}
+
+/// What `retry` tells the client, in words.
+pub fn retry_text(retry: Retry) -> &'static str {
+    match retry {
+        Retry::No => "no, the same request fails again",
+        Retry::AfterChange => "after changing the request",
+        Retry::AfterRefresh => "after re-reading the resource",
+        Retry::AfterDelay => "later, unchanged",
+        Retry::NotNeeded => "not needed",
+    }
+}

@@ -1,0 +1,402 @@
+//! `explain CODE` and `compare A B` as data: what a code means, the routes of the rules that
+//! lead to it (or to an outcome that says it fits as well), its neighbours, and how to tell
+//! two codes apart. All of it comes from the rule data.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use httpadvise_rules::model::{Cite, OutcomeId, Tree};
+use httpadvise_rules::routes::{Route, Routes, ROUTE_LIMIT};
+use serde::Serialize;
+
+use super::SCHEMA_VERSION;
+
+/// Everything the rules say about one code.
+#[derive(Debug, Serialize)]
+pub struct Explain {
+    pub schema_version: u32,
+    pub status: StatusInfo,
+    /// The outcomes that recommend the code, with the routes to each.
+    pub recommends: Vec<Reached>,
+    /// The outcomes that recommend another code but say this one fits as well.
+    pub fits: Vec<FitsAsWell>,
+    /// Whether the search stopped at `route_limit` routes before seeing them all.
+    pub truncated: bool,
+    pub route_limit: usize,
+    pub neighbours: Vec<Neighbour>,
+    /// Header fields the outcomes send, and whether they send a problem details body.
+    pub headers: Vec<String>,
+    pub problem_details: bool,
+    pub citations: Vec<Cite>,
+}
+
+/// A code as the `[[status]]` entry gives it.
+#[derive(Debug, Serialize)]
+pub struct StatusInfo {
+    pub code: u16,
+    pub title: String,
+    pub meaning: String,
+    pub cite: Option<Cite>,
+}
+
+/// An outcome, and each distinct route to it.
+#[derive(Debug, Serialize)]
+pub struct Reached {
+    pub outcome: String,
+    pub summary: String,
+    pub routes: Vec<Vec<Condition>>,
+}
+
+/// An outcome that recommends another code, where the explained one fits as well.
+#[derive(Debug, Serialize)]
+pub struct FitsAsWell {
+    pub outcome: String,
+    pub recommended: u16,
+    pub recommended_title: String,
+    pub summary: String,
+    /// The outcome's own notes on when the explained code is the one to send.
+    pub notes: Vec<String>,
+    pub routes: Vec<Vec<Condition>>,
+}
+
+/// One question of a route and the answers that take it (`a | b` when several do).
+#[derive(Debug, Serialize)]
+pub struct Condition {
+    pub question: String,
+    pub answers: Vec<String>,
+}
+
+/// A neighbouring code, with every outcome's note on it.
+#[derive(Debug, Serialize)]
+pub struct Neighbour {
+    pub status: u16,
+    pub title: String,
+    pub notes: Vec<NeighbourNote>,
+    /// The rules write a contrast between the two codes (`compare`).
+    pub contrast: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct NeighbourNote {
+    pub outcome: String,
+    pub reason: String,
+}
+
+/// Two codes side by side, with the contrast the rules write for them.
+#[derive(Debug, Serialize)]
+pub struct Compare {
+    pub schema_version: u32,
+    pub a: Side,
+    pub b: Side,
+    pub contrast: Option<ContrastInfo>,
+}
+
+/// One code of a comparison, and where the rules answer it.
+#[derive(Debug, Serialize)]
+pub struct Side {
+    pub status: StatusInfo,
+    pub recommended_at: Vec<String>,
+    pub fits_at: Vec<String>,
+    /// What the rules recommend at `fits_at`, each code once.
+    pub fits_instead_of: Vec<u16>,
+}
+
+/// How to tell two codes apart, in the order they were asked.
+#[derive(Debug, Serialize)]
+pub struct ContrastInfo {
+    pub test: String,
+    pub when_a: String,
+    pub when_b: String,
+    pub example: Option<String>,
+    pub citations: Vec<Cite>,
+}
+
+impl StatusInfo {
+    /// The code's entry; the caller has checked that the rules name it.
+    pub fn new(tree: &Tree, code: u16) -> Self {
+        let status = &tree.statuses[&code];
+        StatusInfo {
+            code,
+            title: status.name.clone(),
+            meaning: status.meaning.clone(),
+            cite: status.cite.clone(),
+        }
+    }
+}
+
+impl Explain {
+    pub fn new(tree: &Tree, code: u16, found: &Routes) -> Self {
+        let reached = Outcomes::find(tree, code, &found.routes);
+        let outcomes = reached.all();
+        Explain {
+            schema_version: SCHEMA_VERSION,
+            status: StatusInfo::new(tree, code),
+            recommends: reached
+                .recommends
+                .iter()
+                .map(|o| Reached {
+                    outcome: tree.outcome(*o).id.clone(),
+                    summary: tree.outcome(*o).summary.clone(),
+                    routes: conditions(tree, *o, &found.routes),
+                })
+                .collect(),
+            fits: reached
+                .fits
+                .iter()
+                .map(|o| fits_as_well(tree, code, *o, &found.routes))
+                .collect(),
+            truncated: found.truncated,
+            route_limit: ROUTE_LIMIT,
+            neighbours: neighbours(tree, code, &outcomes),
+            headers: headers(tree, &outcomes),
+            problem_details: outcomes.iter().any(|o| tree.outcome(*o).problem.is_some()),
+            citations: citations(tree, code, &outcomes),
+        }
+    }
+}
+
+impl Compare {
+    pub fn new(tree: &Tree, a: u16, b: u16, found: &Routes) -> Self {
+        Compare {
+            schema_version: SCHEMA_VERSION,
+            a: Side::new(tree, a, found),
+            b: Side::new(tree, b, found),
+            contrast: contrast(tree, a, b),
+        }
+    }
+}
+
+impl Side {
+    fn new(tree: &Tree, code: u16, found: &Routes) -> Self {
+        let reached = Outcomes::find(tree, code, &found.routes);
+        let ids = |outcomes: &[OutcomeId]| -> Vec<String> {
+            outcomes
+                .iter()
+                .map(|o| tree.outcome(*o).id.clone())
+                .collect()
+        };
+        let mut instead: Vec<u16> = Vec::new();
+        for status in reached.fits.iter().map(|o| tree.effective(*o).0) {
+            if !instead.contains(&status) {
+                instead.push(status);
+            }
+        }
+        Side {
+            status: StatusInfo::new(tree, code),
+            recommended_at: ids(&reached.recommends),
+            fits_at: ids(&reached.fits),
+            fits_instead_of: instead,
+        }
+    }
+}
+
+/// The outcomes some route reaches where `code` is an answer of the rules, each in the
+/// order the routes reach them: `--expect CODE` agrees at every one of them.
+struct Outcomes {
+    /// Those whose recommended (effective) status is `code`.
+    recommends: Vec<OutcomeId>,
+    /// Those that recommend another code but say `code` fits as well (`also-fits`).
+    fits: Vec<OutcomeId>,
+}
+
+impl Outcomes {
+    fn find(tree: &Tree, code: u16, routes: &[Route]) -> Self {
+        let recommends = |o: OutcomeId| tree.effective(o).0 == code;
+        Outcomes {
+            recommends: outcomes_where(routes, recommends),
+            fits: outcomes_where(routes, |o| !recommends(o) && tree.fits(o, code)),
+        }
+    }
+
+    fn all(&self) -> Vec<OutcomeId> {
+        self.recommends.iter().chain(&self.fits).copied().collect()
+    }
+}
+
+/// The outcomes of `routes` that `keep` accepts, once each, in the order reached.
+fn outcomes_where(routes: &[Route], keep: impl Fn(OutcomeId) -> bool) -> Vec<OutcomeId> {
+    let mut outcomes = Vec::new();
+    for route in routes.iter().filter(|r| keep(r.outcome)) {
+        if !outcomes.contains(&route.outcome) {
+            outcomes.push(route.outcome);
+        }
+    }
+    outcomes
+}
+
+fn fits_as_well(tree: &Tree, code: u16, outcome: OutcomeId, routes: &[Route]) -> FitsAsWell {
+    let o = tree.outcome(outcome);
+    let recommended = tree.effective(outcome).0;
+    FitsAsWell {
+        outcome: o.id.clone(),
+        recommended,
+        recommended_title: tree.status_name(recommended).to_string(),
+        summary: o.summary.clone(),
+        notes: o
+            .why_not
+            .iter()
+            .filter(|n| n.status == code)
+            .map(|n| n.reason.clone())
+            .collect(),
+        routes: conditions(tree, outcome, routes),
+    }
+}
+
+/// Each distinct walk to `outcome` as `question = answer` conditions; routes that differ
+/// only in one answer are folded into one, with both answers.
+fn conditions(tree: &Tree, outcome: OutcomeId, all: &[Route]) -> Vec<Vec<Condition>> {
+    let mut lines: Vec<(Vec<usize>, Vec<BTreeSet<usize>>)> = Vec::new();
+    for route in all.iter().filter(|r| r.outcome == outcome) {
+        let nodes: Vec<usize> = route.steps.iter().map(|s| s.node.0).collect();
+        match lines.iter_mut().find(|(n, _)| *n == nodes) {
+            Some((_, answers)) => route.steps.iter().zip(answers).for_each(|(s, a)| {
+                a.insert(s.answer);
+            }),
+            None => lines.push((
+                nodes,
+                route
+                    .steps
+                    .iter()
+                    .map(|s| BTreeSet::from([s.answer]))
+                    .collect(),
+            )),
+        }
+    }
+    lines
+        .into_iter()
+        .map(|(nodes, answers)| {
+            let mut seen = Vec::new();
+            nodes
+                .iter()
+                .zip(answers)
+                .filter_map(|(n, a)| {
+                    let q = tree.question(tree.nodes[*n].question);
+                    // A question tested twice on one route is shown once.
+                    if seen.contains(&&q.id) {
+                        return None;
+                    }
+                    seen.push(&q.id);
+                    Some(Condition {
+                        question: q.id.clone(),
+                        answers: a.iter().map(|i| q.answers[*i].id.clone()).collect(),
+                    })
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Each neighbouring code once, with every outcome's note on it: which outcome a note
+/// argues for is half its meaning.
+fn neighbours(tree: &Tree, code: u16, outcomes: &[OutcomeId]) -> Vec<Neighbour> {
+    let mut by_status: BTreeMap<u16, Vec<NeighbourNote>> = BTreeMap::new();
+    for outcome in outcomes.iter().map(|o| tree.outcome(*o)) {
+        for note in outcome.why_not.iter().filter(|n| n.status != code) {
+            by_status
+                .entry(note.status)
+                .or_default()
+                .push(NeighbourNote {
+                    outcome: outcome.id.clone(),
+                    reason: note.reason.clone(),
+                });
+        }
+    }
+    by_status
+        .into_iter()
+        .map(|(status, notes)| Neighbour {
+            status,
+            title: tree.status_name(status).to_string(),
+            notes,
+            contrast: tree.contrast(code, status).is_some(),
+        })
+        .collect()
+}
+
+fn headers(tree: &Tree, outcomes: &[OutcomeId]) -> Vec<String> {
+    let mut headers = BTreeSet::new();
+    for outcome in outcomes {
+        headers.extend(
+            tree.outcome(*outcome)
+                .headers
+                .iter()
+                .map(|h| h.name.clone()),
+        );
+    }
+    headers.into_iter().collect()
+}
+
+/// The status's own citation, then every outcome's, each source once.
+fn citations(tree: &Tree, code: u16, outcomes: &[OutcomeId]) -> Vec<Cite> {
+    let mut seen = BTreeSet::new();
+    let status_cite = tree.statuses[&code].cite.iter();
+    status_cite
+        .chain(outcomes.iter().flat_map(|o| tree.outcome(*o).cites.iter()))
+        .filter(|c| seen.insert(c.url.clone()))
+        .cloned()
+        .collect()
+}
+
+/// The contrast between `a` and `b`, shown in the order asked.
+fn contrast(tree: &Tree, a: u16, b: u16) -> Option<ContrastInfo> {
+    let contrast = tree.contrast(a, b)?;
+    let (when_a, when_b) = if contrast.a == a {
+        (&contrast.when_a, &contrast.when_b)
+    } else {
+        (&contrast.when_b, &contrast.when_a)
+    };
+    Some(ContrastInfo {
+        test: contrast.test.clone(),
+        when_a: when_a.clone(),
+        when_b: when_b.clone(),
+        example: contrast.example.clone(),
+        citations: contrast.cites.clone(),
+    })
+}
+
+/// "payload = valid | invalid, precondition = no"; "always" for a route with no question.
+pub fn route_line(route: &[Condition]) -> String {
+    if route.is_empty() {
+        return "always".to_string();
+    }
+    let parts: Vec<String> = route
+        .iter()
+        .map(|c| format!("{} = {}", c.question, c.answers.join(" | ")))
+        .collect();
+    parts.join(", ")
+}
+
+/// "`a`, `b`": outcome ids as a reader finds them in the rule files.
+pub fn outcome_ids<'a>(ids: impl IntoIterator<Item = &'a String>) -> String {
+    let ids: Vec<String> = ids.into_iter().map(|id| format!("`{id}`")).collect();
+    ids.join(", ")
+}
+
+impl Side {
+    /// Where `compare` says a code is answered: the outcomes that recommend it, then those
+    /// that recommend another code but accept it as well.
+    pub fn reached_line(&self) -> String {
+        let mut parts = Vec::new();
+        if !self.recommended_at.is_empty() {
+            parts.push(format!("Reached at {}", outcome_ids(&self.recommended_at)));
+        }
+        if !self.fits_at.is_empty() {
+            let fits = match parts.is_empty() {
+                true => "Fits as well",
+                false => "fits as well",
+            };
+            let instead: Vec<String> = self.fits_instead_of.iter().map(u16::to_string).collect();
+            parts.push(format!(
+                "{fits} at {}, where the rules recommend {}",
+                outcome_ids(&self.fits_at),
+                instead.join(" or ")
+            ));
+        }
+        match parts.is_empty() {
+            true => "No route of the rules leads here.".to_string(),
+            false => format!(
+                "{} (see `httpadvise explain {}`).",
+                parts.join("; "),
+                self.status.code
+            ),
+        }
+    }
+}

@@ -1,0 +1,241 @@
+//! The recommendation as text: the code first, then why, why not, what to send, what the
+//! client does, what was assumed, and the sources.
+
+use std::io;
+
+use colored::Colorize;
+
+use super::{cite_line, status_color, Writer};
+use crate::engine::expect;
+use crate::engine::session::Source;
+use crate::output::capitalise;
+use crate::output::report::{retry_text, Advice};
+
+pub(super) fn advice(report: &Advice<'_>, w: &mut Writer<'_>) -> io::Result<()> {
+    expectation(report, w)?;
+    let title = format!("{} {}", status_color(report.status), report.title.bold());
+    w.wrapped(&title, "", "    ")?;
+    w.wrapped(report.summary, "", "")?;
+    profile(report, w)?;
+    why(report, w)?;
+    why_not(report, w)?;
+    send(report, w)?;
+    w.heading("Client")?;
+    w.wrapped(
+        &format!("Retry: {}.", retry_text(report.client.retry)),
+        "  ",
+        "  ",
+    )?;
+    w.wrapped(report.client.next_step, "  ", "  ")?;
+    assumptions(report, w)?;
+    changes(report, w)?;
+    unused(report, w)?;
+    sources(report, w)?;
+    used_profile(report, w)
+}
+
+/// The verdict on `--expect`, first: it is what the reader asked.
+fn expectation(report: &Advice<'_>, w: &mut Writer<'_>) -> io::Result<()> {
+    let Some(expect) = &report.expect else {
+        return Ok(());
+    };
+    let expected = format!("{} {}", expect.expected, expect.title)
+        .trim_end()
+        .to_string();
+    if expect.agrees {
+        let line = format!(
+            "{} {expected}: the rules agree{}",
+            "✔".green().bold(),
+            expect::agreement(expect, report.title)
+        );
+        w.wrapped(&line, "", "  ")?;
+        return writeln!(w.out);
+    }
+    let line = format!(
+        "{} {expected}: the rules recommend {} {} instead.",
+        "✘".red().bold(),
+        report.status,
+        report.title
+    );
+    w.wrapped(&line, "", "  ")?;
+    if expect.alternatives.is_empty() {
+        w.wrapped(
+            &format!("No route of the rules leads to {}.", expect.expected),
+            "  ",
+            "  ",
+        )?;
+    }
+    for alternative in &expect.alternatives {
+        let text = format!(
+            "{} would fit if {}",
+            expect.expected,
+            expect::describe(&alternative.changes)
+        );
+        w.wrapped(&text, "  ", "    ")?;
+    }
+    writeln!(w.out)
+}
+
+/// What the profile in use says here: its position, or that it is silent.
+fn profile(report: &Advice<'_>, w: &mut Writer<'_>) -> io::Result<()> {
+    if let Some(position) = &report.position {
+        let code = match (position.code, position.code_kind) {
+            (Some(code), Some(kind)) => format!(" ({kind} {code})"),
+            (Some(code), None) => format!(" ({code})"),
+            _ => String::new(),
+        };
+        let stance = match position.status == report.rfc_status {
+            true => format!("{}{code}, as the RFC reading", position.status),
+            false => format!(
+                "{}{code} where the RFC reading is {}",
+                position.status, report.rfc_status
+            ),
+        };
+        let line = format!(
+            "{}: {stance}. {}",
+            capitalise(&position.by),
+            position.reason
+        );
+        w.wrapped(&line, "", "  ")?;
+        if let Some(cite) = position.cite {
+            w.wrapped(&cite_line(cite), "  ", "    ")?;
+        }
+    } else if report.fallback {
+        let name = report.profile.as_ref().map_or("", |p| p.name);
+        w.wrapped(
+            &format!("Profile `{name}` is silent here: this is the RFC reading."),
+            "",
+            "  ",
+        )?;
+    }
+    Ok(())
+}
+
+fn changes(report: &Advice<'_>, w: &mut Writer<'_>) -> io::Result<()> {
+    if report.changes.is_empty() {
+        return Ok(());
+    }
+    w.heading("Changed by")?;
+    for change in &report.changes {
+        let reason = change.reason.map_or(String::new(), |r| format!(": {r}"));
+        w.wrapped(
+            &format!("{}, {}{reason}", change.by, change.what),
+            "  ",
+            "    ",
+        )?;
+    }
+    Ok(())
+}
+
+fn unused(report: &Advice<'_>, w: &mut Writer<'_>) -> io::Result<()> {
+    if report.unused.is_empty() {
+        return Ok(());
+    }
+    w.heading("Not used (the path never asked)")?;
+    let items: Vec<String> = report
+        .unused
+        .iter()
+        .map(|u| format!("{} = {}", u.question, u.answer))
+        .collect();
+    w.items(&items, "  ")
+}
+
+fn used_profile(report: &Advice<'_>, w: &mut Writer<'_>) -> io::Result<()> {
+    match &report.profile {
+        Some(profile) => {
+            writeln!(w.out)?;
+            w.wrapped(
+                &format!("Profile: {} ({})", profile.name, profile.title)
+                    .dimmed()
+                    .to_string(),
+                "",
+                "  ",
+            )
+        }
+        None => Ok(()),
+    }
+}
+
+fn why(report: &Advice<'_>, w: &mut Writer<'_>) -> io::Result<()> {
+    w.heading("Why")?;
+    for (n, step) in report.questions_answered().into_iter().enumerate() {
+        let assumed = if step.source == Source::Default {
+            " (assumed)"
+        } else {
+            ""
+        };
+        w.wrapped(step.prompt, &format!("  {}. ", n + 1), "     ")?;
+        w.answer(step.label, assumed)?;
+    }
+    writeln!(w.out)?;
+    w.wrapped(report.explanation, "  ", "  ")
+}
+
+fn why_not(report: &Advice<'_>, w: &mut Writer<'_>) -> io::Result<()> {
+    if report.why_not.is_empty() {
+        return Ok(());
+    }
+    w.heading("Why not")?;
+    for note in &report.why_not {
+        let title = format!("{} {}", status_color(note.status), note.title.bold());
+        w.wrapped(&title, "  ", "      ")?;
+        w.wrapped(note.reason, "    ", "    ")?;
+    }
+    Ok(())
+}
+
+fn send(report: &Advice<'_>, w: &mut Writer<'_>) -> io::Result<()> {
+    let response = &report.response;
+    if response.headers.is_empty() && response.body.is_none() {
+        return Ok(());
+    }
+    w.heading("Send")?;
+    for header in &response.headers {
+        writeln!(w.out, "  {}", header.name.bold())?;
+        w.wrapped(header.why, "    ", "    ")?;
+    }
+    if let (Some(content_type), Some(body)) = (response.content_type, &response.body) {
+        w.wrapped(
+            &format!("{} {content_type}", "Content-Type:".bold()),
+            "  ",
+            "    ",
+        )?;
+        let pretty = serde_json::to_string_pretty(body).map_err(io::Error::other)?;
+        for line in pretty.lines() {
+            writeln!(w.out, "    {line}")?;
+        }
+    }
+    if let Some(members) = response.members {
+        w.wrapped(&format!("Extension members: {members}"), "  ", "    ")?;
+    }
+    Ok(())
+}
+
+fn assumptions(report: &Advice<'_>, w: &mut Writer<'_>) -> io::Result<()> {
+    if report.assumptions.is_empty() {
+        return Ok(());
+    }
+    w.heading("Assumed (defaults; a flag decides otherwise)")?;
+    for a in &report.assumptions {
+        w.wrapped(
+            &format!("{} = {}", a.question, a.answer.cyan()),
+            "  ",
+            "    ",
+        )?;
+        w.items(&a.flags, "    ")?;
+    }
+    Ok(())
+}
+
+fn sources(report: &Advice<'_>, w: &mut Writer<'_>) -> io::Result<()> {
+    // `cite` is optional in a rule file: no heading without a source under it.
+    if report.citations.is_empty() {
+        return Ok(());
+    }
+    w.heading("Sources")?;
+    for cite in report.citations {
+        w.wrapped(&cite.label().bold().to_string(), "  ", "    ")?;
+        writeln!(w.out, "    {}", cite.url)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,172 @@
+//! `explain` and `compare` as text.
+
+use std::io;
+
+use colored::Colorize;
+
+use super::{cite_line, status_color, Writer};
+use crate::output::report::{
+    outcome_ids as ids, route_line, Compare, Condition, Explain, FitsAsWell, Reached, StatusInfo,
+};
+
+pub(super) fn explain(report: &Explain, w: &mut Writer<'_>) -> io::Result<()> {
+    meaning(&report.status, w)?;
+    paths(report, w)?;
+    fits_as_well(report, w)?;
+    if report.truncated {
+        let note = format!(
+            "(only the first {} routes were searched)",
+            report.route_limit
+        );
+        w.wrapped(&note, "  ", "  ")?;
+    }
+    neighbours(report, w)?;
+    send(report, w)?;
+    w.heading("Sources")?;
+    for cite in &report.citations {
+        w.wrapped(&cite_line(cite), "  ", "    ")?;
+    }
+    Ok(())
+}
+
+fn meaning(status: &StatusInfo, w: &mut Writer<'_>) -> io::Result<()> {
+    let title = format!("{} {}", status_color(status.code), status.title.bold());
+    w.wrapped(&title, "", "    ")?;
+    w.wrapped(&status.meaning, "  ", "  ")?;
+    if let Some(cite) = &status.cite {
+        w.wrapped(&cite_line(cite), "  ", "    ")?;
+    }
+    Ok(())
+}
+
+fn paths(report: &Explain, w: &mut Writer<'_>) -> io::Result<()> {
+    w.heading("Paths that lead here")?;
+    match (report.recommends.is_empty(), report.fits.as_slice()) {
+        (true, []) => w.wrapped("No route of these rules leads to this code.", "  ", "  ")?,
+        (true, fits) => {
+            let line = format!(
+                "No route of these rules recommends this code; it fits as well at {}.",
+                ids(fits.iter().map(|f| &f.outcome))
+            );
+            w.wrapped(&line, "  ", "  ")?;
+        }
+        _ => {}
+    }
+    for Reached {
+        outcome,
+        summary,
+        routes,
+    } in &report.recommends
+    {
+        writeln!(w.out, "  {}", outcome.bold())?;
+        w.wrapped(summary, "    ", "    ")?;
+        conditions(routes, w)?;
+    }
+    Ok(())
+}
+
+fn fits_as_well(report: &Explain, w: &mut Writer<'_>) -> io::Result<()> {
+    if report.fits.is_empty() {
+        return Ok(());
+    }
+    w.heading("Paths where it fits as well")?;
+    for fits in &report.fits {
+        let FitsAsWell {
+            outcome,
+            recommended,
+            recommended_title,
+            ..
+        } = fits;
+        let title = format!(
+            "{}, which recommends {recommended} {recommended_title}; {} fits as well",
+            outcome.bold(),
+            report.status.code
+        );
+        w.wrapped(&title, "  ", "      ")?;
+        w.wrapped(&fits.summary, "    ", "    ")?;
+        for note in &fits.notes {
+            w.wrapped(note, "    ", "    ")?;
+        }
+        conditions(&fits.routes, w)?;
+    }
+    Ok(())
+}
+
+fn conditions(routes: &[Vec<Condition>], w: &mut Writer<'_>) -> io::Result<()> {
+    for route in routes {
+        w.wrapped(&route_line(route), "    • ", "      ")?;
+    }
+    Ok(())
+}
+
+fn neighbours(report: &Explain, w: &mut Writer<'_>) -> io::Result<()> {
+    if report.neighbours.is_empty() {
+        return Ok(());
+    }
+    w.heading("Neighbours")?;
+    for neighbour in &report.neighbours {
+        let title = format!(
+            "{} {}",
+            status_color(neighbour.status),
+            neighbour.title.bold()
+        );
+        w.wrapped(&title, "  ", "      ")?;
+        for note in &neighbour.notes {
+            let line = format!("vs `{}`: {}", note.outcome, note.reason);
+            w.wrapped(&line, "    • ", "      ")?;
+        }
+        if neighbour.contrast {
+            let line = format!(
+                "`httpadvise compare {} {}` gives the deciding question.",
+                report.status.code, neighbour.status
+            );
+            w.wrapped(&line, "    ", "    ")?;
+        }
+    }
+    Ok(())
+}
+
+fn send(report: &Explain, w: &mut Writer<'_>) -> io::Result<()> {
+    if report.headers.is_empty() && !report.problem_details {
+        return Ok(());
+    }
+    w.heading("What to send")?;
+    let mut items = report.headers.clone();
+    if report.problem_details {
+        items.push("Content-Type: application/problem+json (RFC 9457)".to_string());
+    }
+    w.items(&items, "  ")
+}
+
+pub(super) fn compare(report: &Compare, w: &mut Writer<'_>) -> io::Result<()> {
+    let (a, b) = (&report.a.status, &report.b.status);
+    let title = format!("{} {} vs {} {}", a.code, a.title, b.code, b.title);
+    w.wrapped(&title.bold().to_string(), "", "  ")?;
+    match &report.contrast {
+        None => {
+            let line = format!(
+                "The rules write no contrast between {} and {}; here is what each means.",
+                a.code, b.code
+            );
+            w.wrapped(&line, "  ", "  ")?;
+        }
+        Some(contrast) => {
+            let test = format!("The deciding question: {}", contrast.test);
+            w.wrapped(&test, "  ", "  ")?;
+            w.wrapped(&format!("{}: {}", a.code, contrast.when_a), "  • ", "    ")?;
+            w.wrapped(&format!("{}: {}", b.code, contrast.when_b), "  • ", "    ")?;
+            if let Some(example) = &contrast.example {
+                w.wrapped(&format!("Example: {example}"), "  ", "  ")?;
+            }
+            for cite in &contrast.citations {
+                w.wrapped(&cite_line(cite), "  ", "    ")?;
+            }
+        }
+    }
+    for side in [&report.a, &report.b] {
+        writeln!(w.out)?;
+        meaning(&side.status, w)?;
+        w.wrapped(&side.reached_line(), "  ", "  ")?;
+    }
+    Ok(())
+}

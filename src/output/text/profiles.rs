@@ -1,0 +1,108 @@
+//! The profiles as text: the list, one profile's positions, and `--compare-profiles`.
+
+use std::io;
+
+use colored::Colorize;
+
+use super::{cite_line, status_color, Writer};
+use crate::output::report::{Comparison, ProfileDetail, ProfileList, Row};
+
+pub(super) fn list(report: &ProfileList, w: &mut Writer<'_>) -> io::Result<()> {
+    for profile in &report.profiles {
+        let line = format!(
+            "{}  {} ({} positions)",
+            profile.name.bold(),
+            profile.title,
+            profile.positions
+        );
+        writeln!(w.out, "{line}")?;
+        w.wrapped(&profile.summary, "  ", "  ")?;
+        w.wrapped(&profile.url, "  ", "  ")?;
+    }
+    Ok(())
+}
+
+pub(super) fn detail(report: &ProfileDetail, w: &mut Writer<'_>) -> io::Result<()> {
+    if let Some(profile) = &report.profile {
+        writeln!(w.out, "{} {}", profile.name.bold(), profile.title)?;
+        w.wrapped(&profile.summary, "  ", "  ")?;
+        w.wrapped(&profile.url, "  ", "  ")?;
+    }
+    w.heading("Where it takes a position")?;
+    if report.positions.is_empty() {
+        w.wrapped("Nowhere: this profile is the RFC reading.", "  ", "  ")?;
+    }
+    for position in &report.positions {
+        let change = match position.status == position.rfc_status {
+            true => format!("{} (agrees)", position.rfc_status),
+            false => format!("{} → {}", position.rfc_status, position.status),
+        };
+        let code = position
+            .code
+            .as_deref()
+            .map_or(String::new(), |c| format!(" {c}"));
+        writeln!(
+            w.out,
+            "  {}: {}{}",
+            position.outcome.bold(),
+            change,
+            code.cyan()
+        )?;
+        w.wrapped(&position.reason, "    ", "    ")?;
+        if let Some(cite) = &position.cite {
+            w.wrapped(&cite_line(cite), "    ", "      ")?;
+        }
+    }
+    if !report.silent.is_empty() && !report.positions.is_empty() {
+        w.heading("Silent (the RFC reading applies)")?;
+        w.items(&report.silent, "  ")?;
+    }
+    Ok(())
+}
+
+/// The width of the profile column; a longer name (the house rules' path) gets a line of
+/// its own, so the statuses stay in one column.
+const NAME_WIDTH: usize = 11;
+
+pub(super) fn comparison(report: &Comparison, w: &mut Writer<'_>) -> io::Result<()> {
+    for row in &report.rows {
+        let mark = if row.disagrees {
+            " ≠ rfc".red().to_string()
+        } else {
+            String::new()
+        };
+        let code = row
+            .code
+            .as_deref()
+            .map_or(String::new(), |c| format!(" ({c})"));
+        let mut name = row.profile.as_str();
+        if name.chars().count() > NAME_WIDTH {
+            writeln!(w.out, "{}", name.bold())?;
+            name = "";
+        }
+        writeln!(
+            w.out,
+            "{:<NAME_WIDTH$} {} {}{}{mark}",
+            name.bold(),
+            status_color(row.status),
+            row.title,
+            code
+        )?;
+        w.wrapped(&basis(row), "            ", "              ")?;
+    }
+    Ok(())
+}
+
+/// Why a row has its status: the position's source (or reason), or, where the profile
+/// is silent, the RFC reading's source.
+fn basis(row: &Row) -> String {
+    let cite = row.cite.as_ref().map(cite_line);
+    match (row.fallback, cite) {
+        (true, cite) => format!(
+            "silent here, so the RFC reading: {}",
+            cite.unwrap_or_default()
+        ),
+        (false, Some(cite)) => cite,
+        (false, None) => row.reason.clone().unwrap_or_default(),
+    }
+}

@@ -1,0 +1,117 @@
+//! `rules check` and `rules test` as text.
+
+use std::io;
+
+use colored::Colorize;
+
+use super::Writer;
+use crate::output::diagnostics::snippet;
+use crate::output::plural;
+use crate::output::report::{Check, Coverage, TestEntry, TestRun};
+
+pub(super) fn check(report: &Check, w: &mut Writer<'_>) -> io::Result<()> {
+    for warning in &report.warnings {
+        let head = format!(
+            "{}: {} [{}]",
+            "warning".yellow().bold(),
+            warning.message,
+            warning.lint
+        );
+        writeln!(w.out, "{head}\n{}", snippet(&warning.place))?;
+    }
+    if report.routes_truncated {
+        writeln!(
+            w.out,
+            "note: the tree has more than {} routes; defaults were not checked for hidden branches",
+            report.route_limit
+        )?;
+    }
+    let files = plural(report.files, "file");
+    match report.warnings.len() {
+        0 => writeln!(w.out, "{files} checked: no problems"),
+        n => writeln!(w.out, "{files} checked: {}", plural(n, "warning")),
+    }
+}
+
+/// At most this many uncovered edges are listed per pack: a scenario file for a few cases
+/// of a large pack would otherwise list the whole tree.
+const LISTED: usize = 10;
+
+pub(super) fn test(report: &TestRun, w: &mut Writer<'_>) -> io::Result<()> {
+    for entry in &report.entries {
+        match entry {
+            TestEntry::Error { message } => writeln!(w.out, "{} {message}", "ERROR".red().bold())?,
+            TestEntry::Failure {
+                place,
+                name,
+                problems,
+            } => {
+                writeln!(
+                    w.out,
+                    "{} {}: {name}",
+                    "FAIL".red().bold(),
+                    place.location()
+                )?;
+                for line in problems {
+                    writeln!(w.out, "    {line}")?;
+                }
+            }
+            TestEntry::Fixture {
+                name,
+                pack,
+                cases,
+                passed,
+                failed,
+            } => writeln!(
+                w.out,
+                "{name} ({pack}): {}, {passed} passed, {failed} failed",
+                plural(*cases, "case")
+            )?,
+        }
+    }
+    for coverage in &report.coverage {
+        edges(coverage, w)?;
+    }
+    if report.broken > 0 {
+        writeln!(
+            w.out,
+            "\n{} could not run",
+            plural(report.broken, "fixture")
+        )?;
+    }
+    // CI reads this last line as it stands: no color, nothing else on it.
+    writeln!(
+        w.out,
+        "\n{} passed, {} failed",
+        report.passed, report.failed
+    )
+}
+
+fn edges(coverage: &Coverage, w: &mut Writer<'_>) -> io::Result<()> {
+    writeln!(
+        w.out,
+        "\n{} ({}): {} of {} reachable edges covered",
+        coverage.pack,
+        coverage.fixtures.join(", "),
+        coverage.covered,
+        coverage.reachable
+    )?;
+    if coverage.routes_truncated {
+        writeln!(
+            w.out,
+            "  note: more than {} routes; edges no route takes are listed as uncovered",
+            coverage.route_limit
+        )?;
+    }
+    for edge in coverage.uncovered.iter().take(LISTED) {
+        writeln!(w.out, "  uncovered: {edge}")?;
+    }
+    if coverage.uncovered.len() > LISTED {
+        let more = coverage.uncovered.len() - LISTED;
+        writeln!(w.out, "  … and {more} more uncovered")?;
+    }
+    for edge in &coverage.unreachable {
+        writeln!(w.out, "  unreachable: {edge}")?;
+    }
+    Ok(())
+}
