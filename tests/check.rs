@@ -85,6 +85,7 @@ fn each_lint_points_at_its_entry() {
         vec![
             ("missing-help".to_string(), at("34:6")),
             ("default-hides-branch".to_string(), at("37:11")),
+            ("long-label".to_string(), at("49:9")),
             ("missing-cite".to_string(), at("86:6")),
             ("status-in-text".to_string(), at("88:50")),
             ("status-in-text".to_string(), at("95:27")),
@@ -192,7 +193,7 @@ fn the_command_prints_warnings_with_places_and_a_summary() {
         "{stdout}"
     );
     assert!(stdout.contains("^^^"), "{stdout}");
-    assert!(stdout.ends_with("1 file checked: 5 warnings\n"), "{stdout}");
+    assert!(stdout.ends_with("1 file checked: 6 warnings\n"), "{stdout}");
 }
 
 #[test]

@@ -141,7 +141,7 @@ impl Display for Kind {
             Kind::ProfileOutsideHouseRules => write!(
                 f,
                 "`profile` is read only from {}; here it would be ignored",
-                crate::read::HOUSE_RULES
+                crate::builtin::HOUSE_RULES
             ),
             Kind::UnknownOutcome {
                 outcome,

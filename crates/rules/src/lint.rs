@@ -10,7 +10,7 @@ use crate::raw::{RawOutcome, RawQuestion};
 use crate::read::{Files, RuleSources};
 use crate::routes::{self, Route};
 use crate::source::{FileId, Sources, Span};
-use crate::{Pack, Rejected};
+use crate::load::{Pack, Rejected};
 
 /// What a warning is about. Each has a stable name, shown with the message.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -30,6 +30,13 @@ pub enum LintKind {
         /// Each hidden status, and the answers at the node that lead to it.
         hidden: Vec<(u16, Vec<String>)>,
     },
+    /// A choice label longer than [`LONGEST_LABEL`] characters: prompts draw each choice
+    /// on one line, and a longer one would wrap on an 80-column terminal.
+    LongLabel {
+        question: String,
+        choice: String,
+        length: usize,
+    },
     /// An outcome's `summary` or `problem.detail` names a code it does not return.
     StatusInText {
         outcome: String,
@@ -47,6 +54,7 @@ impl LintKind {
             LintKind::MissingHelp { .. } => "missing-help",
             LintKind::DefaultHidesBranch { .. } => "default-hides-branch",
             LintKind::StatusInText { .. } => "status-in-text",
+            LintKind::LongLabel { .. } => "long-label",
         }
     }
 }
@@ -82,6 +90,15 @@ impl Display for LintKind {
                     hidden.join(", ")
                 )
             }
+            LintKind::LongLabel {
+                question,
+                choice,
+                length,
+            } => write!(
+                f,
+                "the label of choice `{choice}` of question `{question}` is {length} characters \
+                 long; at most {LONGEST_LABEL} fit a prompt on an 80-column terminal"
+            ),
             LintKind::StatusInText {
                 outcome,
                 field,
@@ -94,6 +111,10 @@ impl Display for LintKind {
         }
     }
 }
+
+/// The longest choice label a prompt shows on one line of an 80-column terminal, with
+/// room for the selection mark and the choice's id.
+pub const LONGEST_LABEL: usize = 70;
 
 /// One warning and where it points.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -143,6 +164,7 @@ fn lint(tree: &Tree, parsed: &Parsed) -> (Vec<Lint>, bool) {
     let mut lints = Vec::new();
     lints.extend(missing_cites(&entries));
     lints.extend(missing_help(&entries));
+    lints.extend(long_labels(&entries));
     lints.extend(statuses_in_text(tree, &entries, &parsed.sources));
     let routes = routes::routes(tree);
     if !routes.truncated {
@@ -214,6 +236,34 @@ fn missing_help(entries: &Entries<'_>) -> Vec<Lint> {
             span: span_of(*file, &raw.id),
         })
         .collect()
+}
+
+fn long_labels(entries: &Entries<'_>) -> Vec<Lint> {
+    let mut lints = Vec::new();
+    for (file, raw) in entries.questions.values() {
+        if allows(raw, "long-label") {
+            continue;
+        }
+        for choice in &raw.choice {
+            let length = choice.label.get_ref().chars().count();
+            if length > LONGEST_LABEL {
+                lints.push(Lint {
+                    kind: LintKind::LongLabel {
+                        question: raw.id.get_ref().clone(),
+                        choice: choice.id.get_ref().clone(),
+                        length,
+                    },
+                    span: span_of(*file, &choice.label),
+                });
+            }
+        }
+    }
+    lints
+}
+
+/// Whether the question's `allow` accepts the lint `name`.
+fn allows(raw: &RawQuestion, name: &str) -> bool {
+    raw.allow.iter().any(|a| a.get_ref() == name)
 }
 
 /// Codes named in an outcome's `summary` and `problem.detail` that differ from its own
@@ -423,11 +473,7 @@ fn hidden_branch_lint(tree: &Tree, hidden: &Hidden, entries: &Entries<'_>) -> Op
     let node = tree.node(hidden.node);
     let question = tree.question(node.question);
     let (file, raw) = entries.questions.get(&*question.id)?;
-    if raw
-        .allow
-        .iter()
-        .any(|a| &**a.get_ref() == "default-hides-branch")
-    {
+    if allows(raw, "default-hides-branch") {
         return None;
     }
     let (default, answer) = (raw.default.as_ref()?, question.default?);

@@ -5,7 +5,6 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-pub use crate::raw::Retry;
 
 /// Text of the tree.
 pub type Text = String;
@@ -337,6 +336,19 @@ impl Flag {
     fn new(name: String, picks: Picks) -> Self {
         Flag { name, picks }
     }
+}
+
+/// What the client should do with the same request.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Retry {
+    No,
+    AfterChange,
+    AfterRefresh,
+    AfterDelay,
+    NotNeeded,
 }
 
 /// The answer indices of a yes/no question.

@@ -5,11 +5,9 @@ use std::fs;
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
+pub use crate::builtin::HOUSE_RULES;
 use crate::diagnostic::{Diagnostic, Kind};
 use crate::source::SourceFile;
-
-/// The file name searched for in the current folder and every folder above it.
-pub const HOUSE_RULES: &str = ".httpadvise.toml";
 
 /// Larger rule files are refused before they are read: no real pack comes near it, and it
 /// keeps a stray multi-gigabyte file from being loaded into memory.
