@@ -27,7 +27,7 @@ impl Setup {
     /// Reads and loads the rules `args` names; house rules are looked for from `cwd` up.
     pub fn new(args: &[OsString], cwd: &Path) -> Setup {
         let sources = cli::rule_sources(args, cwd);
-        let loader = Loader::new(Files::read(&sources), cli::reserved_flags());
+        let loader = Loader::new(Files::read(&sources), cli::reserved_flags);
         let pack = loader.load(&sources);
         Setup {
             sources,

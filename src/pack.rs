@@ -2,6 +2,8 @@
 //! or the rule files parsed and validated. Every command that loads a pack (another
 //! profile, a fixture's rules, `rules check`) loads it here, from the files the run read.
 
+use std::cell::OnceCell;
+
 use httpadvise_rules::builtin::DEFAULT_PROFILE;
 use httpadvise_rules::model::Tree;
 use httpadvise_rules::{Files, Pack, Rejected, RuleSources};
@@ -16,16 +18,26 @@ pub fn compiled() -> Option<Tree> {
 }
 
 /// What loads the packs of one run: the files it read, and the options no rule flag may
-/// take.
+/// take, found only when a pack is parsed (the compiled one needs no check).
 #[derive(Debug)]
 pub struct Loader {
     pub files: Files,
-    reserved: Vec<String>,
+    reserved: OnceCell<Vec<String>>,
+    reserve: fn() -> Vec<String>,
 }
 
 impl Loader {
-    pub fn new(files: Files, reserved: Vec<String>) -> Self {
-        Loader { files, reserved }
+    /// `reserve` lists the options no rule flag may take.
+    pub fn new(files: Files, reserve: fn() -> Vec<String>) -> Self {
+        Loader {
+            files,
+            reserved: OnceCell::new(),
+            reserve,
+        }
+    }
+
+    fn reserved(&self) -> &[String] {
+        self.reserved.get_or_init(self.reserve)
     }
 
     /// The pack `from` selects with the run's files. The compiled tree stands in for
@@ -64,7 +76,7 @@ impl Loader {
     /// stand in: for packs made of other files, and for what the compiled pack is tested
     /// against.
     pub fn load_toml(&self, from: &RuleSources, files: &Files) -> Result<Pack, Rejected> {
-        httpadvise_rules::load(from, files, &self.reserved)
+        httpadvise_rules::load(from, files, self.reserved())
     }
 
     /// Loads and lints, as `rules check` does.
@@ -73,7 +85,7 @@ impl Loader {
         from: &RuleSources,
         files: &Files,
     ) -> Result<httpadvise_rules::lint::Checked, Rejected> {
-        httpadvise_rules::lint::check(from, files, &self.reserved)
+        httpadvise_rules::lint::check(from, files, self.reserved())
     }
 }
 

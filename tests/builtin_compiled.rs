@@ -22,7 +22,7 @@ fn the_compiled_pack_is_the_pack_loaded_from_its_toml() {
 
 #[test]
 fn only_the_default_sources_use_the_compiled_pack() {
-    let loader = Loader::new(Files::default(), httpadvise::cli::reserved_flags());
+    let loader = Loader::new(Files::default(), httpadvise::cli::reserved_flags);
     // The compiled pack keeps no sources: it can have no diagnostics to point into them.
     let compiled = |sources: &RuleSources| loader.load(sources).expect("loads").sources.is_empty();
     assert!(compiled(&RuleSources::builtin()));
@@ -38,7 +38,7 @@ fn only_the_default_sources_use_the_compiled_pack() {
     assert!(!compiled(&zalando));
     let with_house = Loader::new(
         Files::text("extra.toml", ""),
-        httpadvise::cli::reserved_flags(),
+        httpadvise::cli::reserved_flags,
     );
     assert!(!with_house
         .load(&RuleSources::builtin())

@@ -115,7 +115,9 @@ next-step = "Fix it."
 "#;
 
 fn tree() -> Tree {
-    common::load_text("engine.toml", PACK).expect("the pack loads").tree
+    common::load_text("engine.toml", PACK)
+        .expect("the pack loads")
+        .tree
 }
 
 /// Answers by `question=answer`, indexed as the session takes them.
@@ -137,7 +139,8 @@ struct Script {
 impl Asker for Script {
     fn ask(&mut self, question: &Question, context: &Context<'_>) -> Result<Reply, AskError> {
         let preselect = context.preselect.map(|a| question.answers[a].id.clone());
-        self.asked.push(format!("{}:{}", question.id, preselect.unwrap_or_default()));
+        self.asked
+            .push(format!("{}:{}", question.id, preselect.unwrap_or_default()));
         self.replies.pop_front().ok_or(AskError::EndOfInput)
     }
 }
@@ -145,8 +148,8 @@ impl Asker for Script {
 #[test]
 fn a_one_shot_run_takes_defaults_and_says_where_each_answer_came_from() {
     let tree = tree();
-    let verdict = consult(&tree, &answers(&tree, &["kind=box"]), Mode::OneShot, None)
-        .expect("an outcome");
+    let verdict =
+        consult(&tree, &answers(&tree, &["kind=box"]), Mode::OneShot, None).expect("an outcome");
     assert_eq!(tree.outcome(verdict.outcome).id, "fine");
     let sources: Vec<Source> = verdict.path.iter().map(|(_, s)| *s).collect();
     assert_eq!(sources, [Source::Flag, Source::Default]);
@@ -206,7 +209,11 @@ fn a_disagreement_names_the_answers_to_change_with_the_runs_own() {
     // `size` was taken by default on the path: that is the run's answer.
     assert_eq!(changes.len(), 1);
     assert_eq!(
-        (changes[0].question.as_str(), changes[0].from.as_deref(), changes[0].to.as_str()),
+        (
+            changes[0].question.as_str(),
+            changes[0].from.as_deref(),
+            changes[0].to.as_str()
+        ),
         ("size", Some("small"), "huge")
     );
     assert_eq!(expect::describe(changes), "size = huge (not small)");

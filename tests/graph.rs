@@ -166,7 +166,10 @@ fn every_node_outcome_and_edge_is_drawn_once() {
     );
     // Answers that share a target (here through `else`) make one edge, labelled with all.
     assert!(dot.contains("\"content\" -> \"ok\" [label=\"fine | absent\"]"));
-    assert!(mermaid.contains("-->|\"fine | absent\"| n2_ok"), "{mermaid}");
+    assert!(
+        mermaid.contains("-->|\"fine | absent\"| n2_ok"),
+        "{mermaid}"
+    );
 }
 
 #[test]

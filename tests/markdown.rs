@@ -98,7 +98,8 @@ fn a_wrong_expectation_exits_1_and_says_what_the_rules_recommend() {
     let output = command(&args).output().expect("the binary runs");
     assert_eq!(output.status.code(), Some(1));
     let comment = stdout(&output);
-    let verdict = "> **Expected 409 Conflict: the rules recommend 422 Unprocessable Content instead.**";
+    let verdict =
+        "> **Expected 409 Conflict: the rules recommend 422 Unprocessable Content instead.**";
     // The verdict comes first: it is what the reader asked.
     assert!(comment.starts_with(verdict), "{comment}");
     assert!(comment.contains("> 409 would fit if:"), "{comment}");

@@ -180,7 +180,7 @@ fn check_output(tree: &Tree, answers: &[Option<usize>], walked: &Walk) {
 pub fn builtin() -> &'static Pack {
     static PACK: OnceLock<Pack> = OnceLock::new();
     PACK.get_or_init(|| {
-        let loader = Loader::new(Files::default(), cli::reserved_flags());
+        let loader = Loader::new(Files::default(), cli::reserved_flags);
         loader
             .load(&RuleSources::builtin())
             .expect("the built-in pack loads")

@@ -123,7 +123,7 @@ pub fn run(
 /// fuzz target for fixtures calls.
 pub fn run_text(name: &str, text: &str, output: &mut Output<'_>) -> Result<Exit, Error> {
     let base = RuleSources::builtin();
-    let loader = Loader::new(Files::default(), Vec::new());
+    let loader = Loader::new(Files::default(), Vec::new);
     let key = PackKey {
         builtin: true,
         profile: Some(DEFAULT_PROFILE.to_string()),

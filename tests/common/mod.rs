@@ -41,7 +41,7 @@ use httpadvise_rules::{Files, Pack, Rejected, RuleSources};
 /// Loads the rules `sources` names from their TOML, reading their files as a run does,
 /// with the flags the command line reserves: what a run without the compiled pack does.
 pub fn load(sources: &RuleSources) -> Result<Pack, Rejected> {
-    let loader = Loader::new(Files::read(sources), httpadvise::cli::reserved_flags());
+    let loader = Loader::new(Files::read(sources), httpadvise::cli::reserved_flags);
     loader.load_toml(sources, &loader.files)
 }
 
@@ -76,6 +76,6 @@ pub fn place(
 
 /// Loads and lints as `rules check` does.
 pub fn check(sources: &RuleSources) -> Result<httpadvise_rules::lint::Checked, Rejected> {
-    let loader = Loader::new(Files::read(sources), httpadvise::cli::reserved_flags());
+    let loader = Loader::new(Files::read(sources), httpadvise::cli::reserved_flags);
     loader.check(sources, &loader.files)
 }

@@ -4,13 +4,13 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::{self, Display};
 
+use crate::load::{Pack, Rejected};
 use crate::model::{NodeId, Target, Tree};
 use crate::parse::Parsed;
 use crate::raw::{RawOutcome, RawQuestion};
 use crate::read::{Files, RuleSources};
 use crate::routes::{self, Route};
 use crate::source::{FileId, Sources, Span};
-use crate::load::{Pack, Rejected};
 
 /// What a warning is about. Each has a stable name, shown with the message.
 #[derive(Clone, Debug, PartialEq, Eq)]

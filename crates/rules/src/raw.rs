@@ -169,7 +169,6 @@ pub struct RawNode {
     pub reason: Option<String>,
 }
 
-
 #[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct RawOutcome {
