@@ -177,7 +177,7 @@ pub fn run(
             }
         }
         Some(Command::Completions { shell }) => {
-            commands::completions::run(cli::command(tree(setup)?), *shell, output.out)
+            commands::completions::run(cli::completion_command(tree(setup)?), *shell, output.out)
         }
         Some(Command::Man) => commands::man::run(cli::command(tree(setup)?), output.out),
         Some(Command::Rules { command }) => match command {

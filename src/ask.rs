@@ -18,6 +18,7 @@ use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
 
 use crate::engine::session::{AskError, Asker, Context, Reply};
+use crate::output::escape;
 
 /// The terminal's modes before the first prompt: what every way out restores.
 static SAVED: OnceLock<Termios> = OnceLock::new();
@@ -112,13 +113,14 @@ impl TerminalAsker {
         let mut lines = vec![String::new()];
         let so_far = so_far(context);
         if !so_far.is_empty() {
-            lines.push(format!("{} {}", "so far:".dimmed(), so_far.join(" → ")));
+            let so_far = escape::terminal(&so_far.join(" → ")).into_owned();
+            lines.push(format!("{} {so_far}", "so far:".dimmed()));
         }
         let help = textwrap::Options::new(width)
             .initial_indent("  ")
             .subsequent_indent("  ");
         lines.extend(
-            textwrap::wrap(&question.help, help)
+            textwrap::wrap(&escape::terminal(&question.help), help)
                 .iter()
                 .map(|l| l.dimmed().to_string()),
         );
@@ -139,7 +141,7 @@ impl TerminalAsker {
         question: &Question,
         context: &Context<'_>,
     ) -> Result<Option<bool>, AskError> {
-        let mut prompt = Confirm::with_theme(&Questions).with_prompt(question.prompt.clone());
+        let mut prompt = Confirm::with_theme(&Questions).with_prompt(shown(&question.prompt));
         if let Some(answer) = context.preselect {
             prompt = prompt.default(answer == YES);
         }
@@ -154,15 +156,20 @@ impl TerminalAsker {
         let items: Vec<String> = question
             .answers
             .iter()
-            .map(|a| format!("{} ({})", a.label, a.id))
+            .map(|a| format!("{} ({})", shown(&a.label), a.id))
             .collect();
         Select::with_theme(&Questions)
-            .with_prompt(question.prompt.clone())
+            .with_prompt(shown(&question.prompt))
             .items(&items)
             .default(context.preselect.unwrap_or(0))
             .interact_on_opt(&self.term)
             .map_err(ask_error)
     }
+}
+
+/// Rule text as a prompt shows it: on one line, control characters as escapes.
+fn shown(text: &str) -> String {
+    escape::terminal(&escape::flat(text)).into_owned()
 }
 
 fn ask_error(error: dialoguer::Error) -> AskError {

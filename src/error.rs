@@ -5,7 +5,7 @@ use std::io;
 
 use httpadvise_rules::Rejected;
 
-use crate::output::diagnostics;
+use crate::output::{diagnostics, escape};
 
 /// The documented exit codes (README, "Exit codes"). One enum so a code cannot drift.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -74,8 +74,9 @@ impl Display for Error {
             Error::Unanswered { prompt, flags } => write!(
                 f,
                 "the advice depends on a question that no flag answers and that has no default, \
-                 and there is no terminal to ask it on:\n  {prompt}\nanswer it with one of: {}",
-                flags.join(", ")
+                 and there is no terminal to ask it on:\n  {}\nanswer it with one of: {}",
+                escape::terminal(&escape::flat(prompt)),
+                escape::terminal(&flags.join(", "))
             ),
             Error::NoTerminal => {
                 write!(f, "--interactive needs a terminal on stdin and stderr")

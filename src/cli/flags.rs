@@ -7,8 +7,36 @@ use clap::{Arg, ArgAction, ArgMatches};
 use httpadvise_rules::model::{Flag, Picks, Question, QuestionKind, Tree, YES};
 
 use crate::engine::answers;
+use crate::output::escape;
 
 const HEADING: &str = "Answers (from the rules)";
+
+/// Rule text in help is cut to this many characters: help is one line per flag, and
+/// clap's wrapping of a very long text costs more than its length.
+const HELP_CHARS: usize = 300;
+
+/// Where the flags' descriptions go, and so how rule text in them is made safe.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Texts {
+    /// Help, errors and the manual page: control characters shown as escapes.
+    Terminal,
+    /// Completion scripts: only what no shell reads inside a quoted string.
+    Shell,
+}
+
+impl Texts {
+    /// `text` as it may appear in a description.
+    fn describe(self, text: &str) -> String {
+        let cut: String = match text.chars().nth(HELP_CHARS) {
+            Some(_) => text.chars().take(HELP_CHARS).chain(['…']).collect(),
+            None => text.to_string(),
+        };
+        match self {
+            Texts::Terminal => escape::terminal(&escape::flat(&cut)).into_owned(),
+            Texts::Shell => escape::shell_description(&cut),
+        }
+    }
+}
 
 /// One answer from the command line and where on it it stood.
 pub(super) struct Given {
@@ -17,9 +45,12 @@ pub(super) struct Given {
     pub answer: usize,
 }
 
-/// Every question's flags, as clap arguments.
-pub(super) fn args(tree: &Tree) -> Vec<Arg> {
-    tree.questions.iter().flat_map(question_args).collect()
+/// Every question's flags, as clap arguments, described for `texts`.
+pub(super) fn args(tree: &Tree, texts: Texts) -> Vec<Arg> {
+    tree.questions
+        .iter()
+        .flat_map(|q| question_args(q, texts))
+        .collect()
 }
 
 /// The id clap knows an answer flag by; the prefix keeps it apart from the fixed options.
@@ -28,15 +59,15 @@ fn arg_id(flag: &str) -> String {
 }
 
 /// A question's flags; each overrides the others, so the last one given wins.
-fn question_args(question: &Question) -> Vec<Arg> {
+fn question_args(question: &Question, texts: Texts) -> Vec<Arg> {
     let flags = question.flags();
     let ids: Vec<String> = flags.iter().map(|f| arg_id(&f.name)).collect();
     flags
         .iter()
         .map(|flag| {
             let arg = match flag.picks {
-                Picks::Value => choice_arg(question, flag),
-                Picks::Answer(answer) => switch(question, flag, answer),
+                Picks::Value => choice_arg(question, flag, texts),
+                Picks::Answer(answer) => switch(question, flag, answer, texts),
             };
             let own = arg_id(&flag.name);
             let others = ids.iter().filter(|i| **i != own).cloned();
@@ -46,15 +77,18 @@ fn question_args(question: &Question) -> Vec<Arg> {
 }
 
 /// A flag that gives one answer: `--ID`, `--no-ID`, or a choice's own flag.
-fn switch(question: &Question, flag: &Flag, answer: usize) -> Arg {
+fn switch(question: &Question, flag: &Flag, answer: usize, texts: Texts) -> Arg {
     let picked = &question.answers[answer];
+    let prompt = texts.describe(&question.prompt);
     let help = match question.kind {
         QuestionKind::Choice => format!(
             "Same as --{}={}: {}",
-            question.flag, picked.id, picked.label
+            question.flag,
+            picked.id,
+            texts.describe(&picked.label)
         ),
-        QuestionKind::YesNo if answer == YES => format!("Yes: {}", question.prompt),
-        QuestionKind::YesNo => format!("No: {}", question.prompt),
+        QuestionKind::YesNo if answer == YES => format!("Yes: {prompt}"),
+        QuestionKind::YesNo => format!("No: {prompt}"),
     };
     Arg::new(arg_id(&flag.name))
         .long(flag.name.clone())
@@ -63,23 +97,24 @@ fn switch(question: &Question, flag: &Flag, answer: usize) -> Arg {
 }
 
 /// `--ID=CHOICE`; with a `bare` choice, `--ID` alone stands for it.
-fn choice_arg(question: &Question, flag: &Flag) -> Arg {
+fn choice_arg(question: &Question, flag: &Flag, texts: Texts) -> Arg {
     let values: Vec<PossibleValue> = question
         .answers
         .iter()
-        .map(|a| PossibleValue::new(a.id.clone()).help(a.label.clone()))
+        .map(|a| PossibleValue::new(a.id.clone()).help(texts.describe(&a.label)))
         .collect();
+    let prompt = texts.describe(&question.prompt);
     let mut arg = Arg::new(arg_id(&flag.name))
         .long(flag.name.clone())
         .value_name("CHOICE")
         .action(ArgAction::Set)
         .value_parser(PossibleValuesParser::new(values))
-        .help(question.prompt.clone());
+        .help(prompt.clone());
     if let Some(bare) = question.bare {
         let id = question.answers[bare].id.clone();
         // Help shows `[<CHOICE>]`; without this line it would not say which choice that is.
         arg = arg
-            .help(format!("{} (given alone: {id})", question.prompt))
+            .help(format!("{prompt} (given alone: {id})"))
             .num_args(0..=1)
             .default_missing_value(id)
             .require_equals(false);

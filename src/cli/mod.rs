@@ -12,6 +12,7 @@ use clap::parser::ValueSource;
 use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use httpadvise_rules::model::Tree;
 
+use crate::output::escape;
 pub use crate::output::{Format, GraphFormat};
 pub use prescan::{color_when, named, rule_sources, Named};
 
@@ -232,7 +233,17 @@ pub fn parse_fixed(args: &[OsString]) -> Result<Cli, clap::Error> {
 /// The full command: the fixed options plus every question's flags, on the top level and
 /// on `rules graph`, whose drawing highlights the answers' path.
 pub fn command(tree: &Tree) -> clap::Command {
-    let args = flags::args(tree);
+    with_flags(tree, flags::Texts::Terminal)
+}
+
+/// The full command as a completion script describes it: rule text in its descriptions
+/// kept to what no shell reads inside a quoted string.
+pub fn completion_command(tree: &Tree) -> clap::Command {
+    with_flags(tree, flags::Texts::Shell)
+}
+
+fn with_flags(tree: &Tree, texts: flags::Texts) -> clap::Command {
+    let args = flags::args(tree, texts);
     Cli::command()
         .args(args.clone())
         .mut_subcommand("rules", |rules| {
@@ -249,6 +260,7 @@ pub fn parse(tree: &Tree, args: Vec<OsString>) -> Result<Invocation, clap::Error
     for level in answer_levels(&matches) {
         given.extend(flags::answers(tree, level));
         given.extend(flags::answer_options(tree, level).map_err(|message| {
+            let message = escape::terminal(&message);
             clap_command.error(clap::error::ErrorKind::InvalidValue, message)
         })?);
     }

@@ -7,7 +7,7 @@ use httpadvise_rules::model::Tree;
 
 use crate::engine::walk::{self, Walk};
 use crate::error::{Error, Exit};
-use crate::output::{graph, GraphFormat};
+use crate::output::{escape, graph, GraphFormat};
 
 pub fn run(
     tree: &Tree,
@@ -28,7 +28,7 @@ pub fn run(
     let walked = walk::walk(tree, &answers);
     if let (true, Walk::Needs { question, .. }) = (answered_any, &walked) {
         // The drawing is the output; why its highlight stops short goes beside it.
-        let question = &tree.question(*question).id;
+        let question = escape::terminal(&tree.question(*question).id);
         eprintln!(
             "note: the path is highlighted only up to question `{question}`, which has no \
              answer and no default"

@@ -30,9 +30,9 @@ use toml::Spanned;
 use crate::engine::answers;
 use crate::engine::session::{self, Mode, SessionError, Source, Verdict};
 use crate::error::{Error, Exit};
-use crate::output::diagnostics;
 use crate::output::report::{Coverage, Place, Report, TestEntry, TestRun};
 use crate::output::{self, Format, Output};
+use crate::output::{diagnostics, escape};
 use crate::pack::Loader;
 
 /// A fixture file as written; places are kept where failures point.
@@ -197,8 +197,13 @@ impl<'a> Runner<'a> {
             // Pointed at the fixture's own rule files when it names some.
             let at = raw.rules.first().map_or(0..0, Spanned::span);
             let at = self.at(&Span { file, range: at });
+            // The problems are rendered as a run shows them, already made safe (and
+            // colored when the run is).
+            let at = escape::terminal(&at);
             let message = format!("{at}: the rules of this fixture did not load\n{problems}");
-            return self.broken(message);
+            self.report.entries.push(TestEntry::Error { message });
+            self.report.broken += 1;
+            return;
         }
         self.cases(index, file, &raw);
     }
@@ -218,8 +223,10 @@ impl<'a> Runner<'a> {
         }
     }
 
-    /// A fixture that could not run: reported, and counted apart from its cases.
+    /// A fixture that could not run: reported, and counted apart from its cases. The
+    /// message quotes paths and fixture text, so it is made safe for a terminal here.
     fn broken(&mut self, message: String) {
+        let message = escape::terminal(&message).into_owned();
         self.report.entries.push(TestEntry::Error { message });
         self.report.broken += 1;
     }

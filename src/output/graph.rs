@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use httpadvise_rules::model::{OutcomeId, Target, Tree};
 
-use super::GraphFormat;
+use super::{escape, GraphFormat};
 use crate::engine::walk::Walk;
 
 /// Prompts wrap at this width so that boxes stay narrow enough to sit side by side.
@@ -177,14 +177,14 @@ pub(crate) fn dot(drawing: &Drawing, out: &mut dyn Write) -> io::Result<()> {
     )?;
     writeln!(out, "  edge [fontname=\"Helvetica\", fontsize=10];")?;
     for shape in &drawing.shapes {
-        let label: Vec<String> = shape.lines.iter().map(|l| dot_text(l)).collect();
-        let (id, style) = (dot_text(&shape.id), dot_shape_style(shape));
+        let label: Vec<String> = shape.lines.iter().map(|l| escape::dot(l)).collect();
+        let (id, style) = (escape::dot(&shape.id), dot_shape_style(shape));
         writeln!(out, "  \"{id}\" [label=\"{}\"{style}];", label.join("\\n"))?;
     }
     for edge in &drawing.edges {
-        let from = dot_text(&drawing.shapes[edge.from].id);
-        let to = dot_text(&drawing.shapes[edge.to].id);
-        let (label, style) = (dot_text(&edge.label), dot_edge_style(edge));
+        let from = escape::dot(&drawing.shapes[edge.from].id);
+        let to = escape::dot(&drawing.shapes[edge.to].id);
+        let (label, style) = (escape::dot(&edge.label), dot_edge_style(edge));
         writeln!(out, "  \"{from}\" -> \"{to}\" [label=\"{label}\"{style}];")?;
     }
     writeln!(out, "}}")
@@ -211,20 +211,6 @@ fn dot_edge_style(edge: &Edge) -> String {
     style
 }
 
-/// Text inside a DOT double-quoted string: a backslash would start an escape such as `\N`.
-pub(crate) fn dot_text(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\\' => escaped.push_str("\\\\"),
-            '"' => escaped.push_str("\\\""),
-            '\n' | '\r' => escaped.push(' '),
-            _ => escaped.push(c),
-        }
-    }
-    escaped
-}
-
 /// The drawing as a Mermaid flowchart, top down; the walked path is styled by class and
 /// by `linkStyle`, which counts edges in the order they are written.
 pub(crate) fn mermaid(drawing: &Drawing, out: &mut dyn Write) -> io::Result<()> {
@@ -235,7 +221,11 @@ pub(crate) fn mermaid(drawing: &Drawing, out: &mut dyn Write) -> io::Result<()> 
     for edge in &drawing.edges {
         let from = mermaid_id(edge.from, &drawing.shapes[edge.from].id);
         let to = mermaid_id(edge.to, &drawing.shapes[edge.to].id);
-        writeln!(out, "  {from} -->|\"{}\"| {to}", mermaid_text(&edge.label))?;
+        writeln!(
+            out,
+            "  {from} -->|\"{}\"| {to}",
+            escape::mermaid(&edge.label)
+        )?;
     }
     writeln!(out, "  classDef outcome fill:{OUTCOME_FILL},stroke:#555555")?;
     writeln!(out, "  classDef walked fill:{WALKED_FILL},stroke:{WALKED_STROKE},stroke-width:3px,color:#000000")?;
@@ -246,7 +236,7 @@ pub(crate) fn mermaid(drawing: &Drawing, out: &mut dyn Write) -> io::Result<()> 
 
 /// A box, or a stadium for an outcome, with its class.
 fn mermaid_shape(index: usize, shape: &Shape) -> String {
-    let label: Vec<String> = shape.lines.iter().map(|l| mermaid_text(l)).collect();
+    let label: Vec<String> = shape.lines.iter().map(|l| escape::mermaid(l)).collect();
     let (open, close) = if shape.outcome {
         ("([", "])")
     } else {
@@ -289,24 +279,4 @@ pub(crate) fn mermaid_id(index: usize, id: &str) -> String {
         .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
         .collect();
     format!("n{index}_{slug}")
-}
-
-/// Text inside a quoted Mermaid label. Mermaid reads `#name;` as an entity, so `#` is
-/// escaped too; `<`, `>` and `&` would be HTML, and a backquote at both ends would make the
-/// label Markdown. Inside the quotes, `|` no longer ends an edge label.
-pub(crate) fn mermaid_text(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '"' => escaped.push_str("#quot;"),
-            '#' => escaped.push_str("#35;"),
-            '<' => escaped.push_str("#lt;"),
-            '>' => escaped.push_str("#gt;"),
-            '&' => escaped.push_str("#amp;"),
-            '`' => escaped.push_str("#96;"),
-            '\n' | '\r' => escaped.push(' '),
-            _ => escaped.push(c),
-        }
-    }
-    escaped
 }

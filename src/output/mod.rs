@@ -4,6 +4,7 @@
 //! builds its report and hands it to [`print`].
 
 pub mod diagnostics;
+pub mod escape;
 pub mod graph;
 mod json;
 pub mod markdown;

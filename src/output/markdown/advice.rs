@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use super::{block_safe, code, fenced, flat, link, paragraphs, prose, url};
+use super::{block_safe, code, fenced, flat, link, paragraphs, prose};
 use crate::engine::expect::{agreement, describe, ExpectVerdict};
 use crate::engine::session::Source;
 use crate::output::graph::{self, Drawing, Edge, Shape};
@@ -97,7 +97,8 @@ fn fallback(report: &Advice<'_>, out: &mut dyn Write) -> io::Result<()> {
     let name = report.profile.as_ref().map_or("", |p| p.name);
     writeln!(
         out,
-        "\nProfile `{name}` is silent here: this is the RFC reading."
+        "\nProfile {} is silent here: this is the RFC reading.",
+        code(name)
     )
 }
 
@@ -211,9 +212,9 @@ fn assumptions(report: &Advice<'_>, out: &mut dyn Write) -> io::Result<()> {
         let flags: Vec<String> = a.flags.iter().map(|f| code(f)).collect();
         writeln!(
             out,
-            "- `{}` = `{}`; decide it with {}",
-            a.question,
-            a.answer,
+            "- {} = {}; decide it with {}",
+            code(a.question),
+            code(a.answer),
             flags.join(", ")
         )?;
     }
@@ -245,7 +246,7 @@ fn unused(report: &Advice<'_>, out: &mut dyn Write) -> io::Result<()> {
     }
     writeln!(out, "\n#### Not used\n\nThe path never asked these questions, so their answers changed nothing:\n")?;
     for u in &report.unused {
-        writeln!(out, "- `{}` = `{}`", u.question, u.answer)?;
+        writeln!(out, "- {} = {}", code(u.question), code(u.answer))?;
     }
     Ok(())
 }
@@ -267,6 +268,6 @@ fn profile(report: &Advice<'_>, out: &mut dyn Write) -> io::Result<()> {
     let Some(p) = &report.profile else {
         return Ok(());
     };
-    let title = prose(p.title);
-    writeln!(out, "\n_Profile: `{}`, [{title}]({})_", p.name, url(p.url))
+    let guide = crate::output::escape::markdown::link(p.title, p.url);
+    writeln!(out, "\n_Profile: {}, {guide}_", code(p.name))
 }

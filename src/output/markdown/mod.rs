@@ -26,39 +26,26 @@ pub fn print(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
     }
 }
 
-/// A citation as a link: "[RFC 9110 §15.5.13 412 Precondition Failed](…)".
+pub(super) use crate::output::escape::flat;
+pub(super) use crate::output::escape::markdown::{block_safe, cell, code, prose};
+
+/// A citation as a link: "[RFC 9110 §15.5.13 412 Precondition Failed](…)"; its label alone
+/// when its URL is not a web address.
 pub(super) fn link(cite: &Cite) -> String {
-    format!("[{}]({})", prose(&cite.label()), url(&cite.url))
+    crate::output::escape::markdown::link(&cite.label(), &cite.url)
 }
 
-/// A URL that cannot end its link early: the characters that would are percent-encoded.
-pub(super) fn url(url: &str) -> String {
-    url.replace(' ', "%20")
-        .replace('(', "%28")
-        .replace(')', "%29")
-        .replace('<', "%3C")
-        .replace('>', "%3E")
-}
-
-/// Text as one code span, fenced with more backquotes than it holds in a row.
-pub(super) fn code(text: &str) -> String {
-    let ticks = "`".repeat(longest_run(text, '`') + 1);
-    let pad = if text.starts_with('`') || text.ends_with('`') {
-        " "
-    } else {
-        ""
-    };
-    format!("{ticks}{pad}{text}{pad}{ticks}")
-}
-
-/// A fenced block; the fence outgrows any run of backquotes inside, so nothing ends it early.
+/// A fenced block; the fence outgrows any run of backquotes inside, so nothing ends it
+/// early, and control characters in it are shown as escapes.
 pub(super) fn fenced(language: &str, body: &str, out: &mut dyn Write) -> io::Result<()> {
-    let fence = "`".repeat(longest_run(body, '`').max(2) + 1);
-    writeln!(out, "{fence}{language}\n{}\n{fence}", body.trim_end())
-}
-
-fn longest_run(text: &str, c: char) -> usize {
-    text.split(|x| x != c).map(str::len).max().unwrap_or(0)
+    let lines: Vec<String> = body
+        .trim_end()
+        .lines()
+        .map(|line| crate::output::escape::terminal(line).into_owned())
+        .collect();
+    let body = lines.join("\n");
+    let fence = crate::output::escape::markdown::fence(&body);
+    writeln!(out, "{fence}{language}\n{body}\n{fence}")
 }
 
 /// Each paragraph of rule prose as a Markdown paragraph; single line breaks are already
@@ -68,63 +55,4 @@ pub(super) fn paragraphs(text: &str, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "\n{}", block_safe(prose(&paragraph)))?;
     }
     Ok(())
-}
-
-/// Prose for a table cell: on one line, with the pipes that would end the cell escaped.
-pub(super) fn cell(text: &str) -> String {
-    prose(&flat(text)).replace('|', "\\|")
-}
-
-/// Prose on one line, for a list item that a line break would end.
-pub(super) fn flat(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// Prose that renders as it reads: code spans are kept as written; outside them, the
-/// characters that would start emphasis, a link, an HTML tag or math are escaped. Only
-/// where they would act, so that the plain text stays readable.
-pub(super) fn prose(text: &str) -> String {
-    // An unmatched backquote would swallow the rest of the line into code.
-    let spans = text.matches('`').count().is_multiple_of(2);
-    let chars: Vec<char> = text.chars().collect();
-    let mut escaped = String::with_capacity(text.len());
-    let mut in_code = false;
-    for (i, &c) in chars.iter().enumerate() {
-        if c == '`' && spans {
-            in_code = !in_code;
-        } else if !in_code && special(&chars, i) {
-            escaped.push('\\');
-        }
-        escaped.push(c);
-    }
-    escaped
-}
-
-fn special(chars: &[char], i: usize) -> bool {
-    let next = chars.get(i + 1).copied();
-    let opens = next.is_some_and(|c| !c.is_whitespace());
-    let in_word = i > 0 && chars[i - 1].is_alphanumeric();
-    match chars[i] {
-        // Only an opening mark starts emphasis, strikethrough or math; a closer alone is text.
-        '*' | '~' | '$' => opens,
-        // GitHub never reads an underscore inside a word as emphasis: snake_case stays.
-        '_' => opens && !in_word,
-        '\\' => next.is_some_and(|c| c.is_ascii_punctuation()),
-        // Brackets make a link only when a target follows the closing one.
-        ']' => matches!(next, Some('(' | '[' | ':')),
-        '<' => next.is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, '/' | '!' | '?')),
-        // Reached only when the backquotes are unmatched.
-        '`' => true,
-        _ => false,
-    }
-}
-
-/// Text that starts a line, kept from reading as a heading, list, quote or fence.
-pub(super) fn block_safe(text: String) -> String {
-    let digits = text.chars().take_while(char::is_ascii_digit).count();
-    match text[digits..].chars().next() {
-        Some('.' | ')') if digits > 0 => format!("{}\\{}", &text[..digits], &text[digits..]),
-        Some('#' | '>' | '+' | '-' | '~' | '=') if digits == 0 => format!("\\{text}"),
-        _ => text,
-    }
 }

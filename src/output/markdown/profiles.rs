@@ -3,14 +3,14 @@
 
 use std::io::{self, Write};
 
-use super::{cell, code, flat, link, paragraphs, prose, url};
+use super::{cell, code, flat, link, paragraphs, prose};
 use crate::output::report::{Comparison, ProfileDetail, ProfileList};
 
 pub(super) fn list(report: &ProfileList, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "| Profile | Guide | Positions |")?;
     writeln!(out, "|---|---|---|")?;
     for p in &report.profiles {
-        let guide = format!("[{}]({})", prose(&flat(&p.title)), url(&p.url));
+        let guide = crate::output::escape::markdown::link(&p.title, &p.url);
         writeln!(out, "| {} | {guide} | {} |", code(&p.name), p.positions)?;
     }
     Ok(())
@@ -18,7 +18,7 @@ pub(super) fn list(report: &ProfileList, out: &mut dyn Write) -> io::Result<()> 
 
 pub(super) fn detail(report: &ProfileDetail, out: &mut dyn Write) -> io::Result<()> {
     if let Some(p) = &report.profile {
-        let guide = format!("[{}]({})", prose(&flat(&p.title)), url(&p.url));
+        let guide = crate::output::escape::markdown::link(&p.title, &p.url);
         writeln!(out, "### {}: {guide}", code(&p.name))?;
         paragraphs(&p.summary, out)?;
     }
@@ -59,8 +59,8 @@ pub(super) fn comparison(report: &Comparison, out: &mut dyn Write) -> io::Result
     writeln!(out, "|---|---|---|---|")?;
     for row in &report.rows {
         let status = match row.disagrees {
-            true => format!("**{} {}** ≠ rfc", row.status, row.title),
-            false => format!("{} {}", row.status, row.title),
+            true => format!("**{} {}** ≠ rfc", row.status, cell(&row.title)),
+            false => format!("{} {}", row.status, cell(&row.title)),
         };
         let basis = match (&row.cite, row.fallback) {
             (Some(cite), false) => link(cite),
@@ -70,7 +70,7 @@ pub(super) fn comparison(report: &Comparison, out: &mut dyn Write) -> io::Result
         let guide_code = row
             .code
             .as_deref()
-            .map_or(String::new(), |c| format!("`{c}`"));
+            .map_or(String::new(), |c| code(c).replace('|', "\\|"));
         writeln!(
             out,
             "| {} | {status} | {guide_code} | {basis} |",

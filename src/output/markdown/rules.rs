@@ -53,7 +53,7 @@ pub(super) fn test(report: &TestRun, out: &mut dyn Write) -> io::Result<()> {
         match entry {
             TestEntry::Error { message } => {
                 writeln!(out, "- **ERROR**")?;
-                writeln!(out, "  ```text\n{}\n  ```", indent(message))?;
+                block(message, out)?;
             }
             TestEntry::Failure {
                 place,
@@ -62,7 +62,7 @@ pub(super) fn test(report: &TestRun, out: &mut dyn Write) -> io::Result<()> {
             } => {
                 let at = code(&place.location());
                 writeln!(out, "- **FAIL** {at}: {}", prose(&flat(name)))?;
-                writeln!(out, "  ```text\n{}\n  ```", indent(&problems.join("\n")))?;
+                block(&problems.join("\n"), out)?;
             }
             TestEntry::Fixture {
                 name,
@@ -97,8 +97,14 @@ pub(super) fn test(report: &TestRun, out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
-/// Lines inside a list item's fenced block, indented to stay in the item.
-fn indent(text: &str) -> String {
-    let lines: Vec<String> = text.lines().map(|l| format!("  {l}")).collect();
-    lines.join("\n")
+/// Lines as a fenced block inside a list item, indented to stay in it; the fence
+/// outgrows any run of backquotes in them, and control characters are shown as escapes.
+fn block(text: &str, out: &mut dyn Write) -> io::Result<()> {
+    let lines: Vec<String> = text
+        .lines()
+        .map(|l| format!("  {}", crate::output::escape::terminal(l)))
+        .collect();
+    let body = lines.join("\n");
+    let fence = crate::output::escape::markdown::fence(&body);
+    writeln!(out, "  {fence}text\n{body}\n  {fence}")
 }

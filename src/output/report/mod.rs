@@ -40,9 +40,9 @@ pub struct Place {
     /// The line's text, quoted under the message.
     #[serde(skip)]
     pub source_line: String,
-    /// How many columns of the line the place covers, from `column`, on that line.
+    /// How many characters of the line the place covers, from `column`.
     #[serde(skip)]
-    pub width: usize,
+    pub length: usize,
 }
 
 impl Place {
@@ -59,7 +59,7 @@ impl Place {
             line: at.line,
             column: at.col,
             source_line: sources.line_text(span).to_string(),
-            width: unicode_width::UnicodeWidthStr::width(covered),
+            length: covered.chars().count(),
         }
     }
 

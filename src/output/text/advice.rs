@@ -5,7 +5,7 @@ use std::io;
 
 use colored::Colorize;
 
-use super::{cite_line, status_color, Writer};
+use super::{cite_line, status_color, t, Writer};
 use crate::engine::expect;
 use crate::engine::session::Source;
 use crate::output::capitalise;
@@ -13,9 +13,9 @@ use crate::output::report::{retry_text, Advice};
 
 pub(super) fn advice(report: &Advice<'_>, w: &mut Writer<'_>) -> io::Result<()> {
     expectation(report, w)?;
-    let title = format!("{} {}", status_color(report.status), report.title.bold());
+    let title = format!("{} {}", status_color(report.status), t(report.title).bold());
     w.wrapped(&title, "", "    ")?;
-    w.wrapped(report.summary, "", "")?;
+    w.wrapped(&t(report.summary), "", "")?;
     profile(report, w)?;
     why(report, w)?;
     why_not(report, w)?;
@@ -26,7 +26,7 @@ pub(super) fn advice(report: &Advice<'_>, w: &mut Writer<'_>) -> io::Result<()> 
         "  ",
         "  ",
     )?;
-    w.wrapped(report.client.next_step, "  ", "  ")?;
+    w.wrapped(&t(report.client.next_step), "  ", "  ")?;
     assumptions(report, w)?;
     changes(report, w)?;
     unused(report, w)?;
@@ -39,14 +39,14 @@ fn expectation(report: &Advice<'_>, w: &mut Writer<'_>) -> io::Result<()> {
     let Some(expect) = &report.expect else {
         return Ok(());
     };
-    let expected = format!("{} {}", expect.expected, expect.title)
+    let expected = format!("{} {}", expect.expected, t(&expect.title))
         .trim_end()
         .to_string();
     if expect.agrees {
         let line = format!(
             "{} {expected}: the rules agree{}",
             "✔".green().bold(),
-            expect::agreement(expect, report.title)
+            t(&expect::agreement(expect, report.title))
         );
         w.wrapped(&line, "", "  ")?;
         return writeln!(w.out);
@@ -55,7 +55,7 @@ fn expectation(report: &Advice<'_>, w: &mut Writer<'_>) -> io::Result<()> {
         "{} {expected}: the rules recommend {} {} instead.",
         "✘".red().bold(),
         report.status,
-        report.title
+        t(report.title)
     );
     w.wrapped(&line, "", "  ")?;
     if expect.alternatives.is_empty() {
@@ -69,7 +69,7 @@ fn expectation(report: &Advice<'_>, w: &mut Writer<'_>) -> io::Result<()> {
         let text = format!(
             "{} would fit if {}",
             expect.expected,
-            expect::describe(&alternative.changes)
+            t(&expect::describe(&alternative.changes))
         );
         w.wrapped(&text, "  ", "    ")?;
     }
@@ -80,8 +80,8 @@ fn expectation(report: &Advice<'_>, w: &mut Writer<'_>) -> io::Result<()> {
 fn profile(report: &Advice<'_>, w: &mut Writer<'_>) -> io::Result<()> {
     if let Some(position) = &report.position {
         let code = match (position.code, position.code_kind) {
-            (Some(code), Some(kind)) => format!(" ({kind} {code})"),
-            (Some(code), None) => format!(" ({code})"),
+            (Some(code), Some(kind)) => format!(" ({} {})", t(kind), t(code)),
+            (Some(code), None) => format!(" ({})", t(code)),
             _ => String::new(),
         };
         let stance = match position.status == report.rfc_status {
@@ -93,8 +93,8 @@ fn profile(report: &Advice<'_>, w: &mut Writer<'_>) -> io::Result<()> {
         };
         let line = format!(
             "{}: {stance}. {}",
-            capitalise(&position.by),
-            position.reason
+            t(&capitalise(&position.by)),
+            t(position.reason)
         );
         w.wrapped(&line, "", "  ")?;
         if let Some(cite) = position.cite {
@@ -103,7 +103,10 @@ fn profile(report: &Advice<'_>, w: &mut Writer<'_>) -> io::Result<()> {
     } else if report.fallback {
         let name = report.profile.as_ref().map_or("", |p| p.name);
         w.wrapped(
-            &format!("Profile `{name}` is silent here: this is the RFC reading."),
+            &format!(
+                "Profile `{}` is silent here: this is the RFC reading.",
+                t(name)
+            ),
             "",
             "  ",
         )?;
@@ -117,9 +120,11 @@ fn changes(report: &Advice<'_>, w: &mut Writer<'_>) -> io::Result<()> {
     }
     w.heading("Changed by")?;
     for change in &report.changes {
-        let reason = change.reason.map_or(String::new(), |r| format!(": {r}"));
+        let reason = change
+            .reason
+            .map_or(String::new(), |r| format!(": {}", t(r)));
         w.wrapped(
-            &format!("{}, {}{reason}", change.by, change.what),
+            &format!("{}, {}{reason}", t(&change.by), t(&change.what)),
             "  ",
             "    ",
         )?;
@@ -135,7 +140,7 @@ fn unused(report: &Advice<'_>, w: &mut Writer<'_>) -> io::Result<()> {
     let items: Vec<String> = report
         .unused
         .iter()
-        .map(|u| format!("{} = {}", u.question, u.answer))
+        .map(|u| format!("{} = {}", t(u.question), t(u.answer)))
         .collect();
     w.items(&items, "  ")
 }
@@ -145,7 +150,7 @@ fn used_profile(report: &Advice<'_>, w: &mut Writer<'_>) -> io::Result<()> {
         Some(profile) => {
             writeln!(w.out)?;
             w.wrapped(
-                &format!("Profile: {} ({})", profile.name, profile.title)
+                &format!("Profile: {} ({})", t(profile.name), t(profile.title))
                     .dimmed()
                     .to_string(),
                 "",
@@ -164,11 +169,11 @@ fn why(report: &Advice<'_>, w: &mut Writer<'_>) -> io::Result<()> {
         } else {
             ""
         };
-        w.wrapped(step.prompt, &format!("  {}. ", n + 1), "     ")?;
-        w.answer(step.label, assumed)?;
+        w.wrapped(&t(step.prompt), &format!("  {}. ", n + 1), "     ")?;
+        w.answer(&t(step.label), assumed)?;
     }
     writeln!(w.out)?;
-    w.wrapped(report.explanation, "  ", "  ")
+    w.wrapped(&t(report.explanation), "  ", "  ")
 }
 
 fn why_not(report: &Advice<'_>, w: &mut Writer<'_>) -> io::Result<()> {
@@ -177,9 +182,9 @@ fn why_not(report: &Advice<'_>, w: &mut Writer<'_>) -> io::Result<()> {
     }
     w.heading("Why not")?;
     for note in &report.why_not {
-        let title = format!("{} {}", status_color(note.status), note.title.bold());
+        let title = format!("{} {}", status_color(note.status), t(note.title).bold());
         w.wrapped(&title, "  ", "      ")?;
-        w.wrapped(note.reason, "    ", "    ")?;
+        w.wrapped(&t(note.reason), "    ", "    ")?;
     }
     Ok(())
 }
@@ -191,8 +196,8 @@ fn send(report: &Advice<'_>, w: &mut Writer<'_>) -> io::Result<()> {
     }
     w.heading("Send")?;
     for header in &response.headers {
-        writeln!(w.out, "  {}", header.name.bold())?;
-        w.wrapped(header.why, "    ", "    ")?;
+        writeln!(w.out, "  {}", t(header.name).bold())?;
+        w.wrapped(&t(header.why), "    ", "    ")?;
     }
     if let (Some(content_type), Some(body)) = (response.content_type, &response.body) {
         w.wrapped(
@@ -202,11 +207,11 @@ fn send(report: &Advice<'_>, w: &mut Writer<'_>) -> io::Result<()> {
         )?;
         let pretty = serde_json::to_string_pretty(body).map_err(io::Error::other)?;
         for line in pretty.lines() {
-            writeln!(w.out, "    {line}")?;
+            writeln!(w.out, "    {}", t(line))?;
         }
     }
     if let Some(members) = response.members {
-        w.wrapped(&format!("Extension members: {members}"), "  ", "    ")?;
+        w.wrapped(&format!("Extension members: {}", t(members)), "  ", "    ")?;
     }
     Ok(())
 }
@@ -218,11 +223,12 @@ fn assumptions(report: &Advice<'_>, w: &mut Writer<'_>) -> io::Result<()> {
     w.heading("Assumed (defaults; a flag decides otherwise)")?;
     for a in &report.assumptions {
         w.wrapped(
-            &format!("{} = {}", a.question, a.answer.cyan()),
+            &format!("{} = {}", t(a.question), t(a.answer).cyan()),
             "  ",
             "    ",
         )?;
-        w.items(&a.flags, "    ")?;
+        let flags: Vec<String> = a.flags.iter().map(|f| t(f).into_owned()).collect();
+        w.items(&flags, "    ")?;
     }
     Ok(())
 }
@@ -234,8 +240,8 @@ fn sources(report: &Advice<'_>, w: &mut Writer<'_>) -> io::Result<()> {
     }
     w.heading("Sources")?;
     for cite in report.citations {
-        w.wrapped(&cite.label().bold().to_string(), "  ", "    ")?;
-        writeln!(w.out, "    {}", cite.url)?;
+        w.wrapped(&t(&cite.label()).bold().to_string(), "  ", "    ")?;
+        writeln!(w.out, "    {}", t(&cite.url))?;
     }
     Ok(())
 }

@@ -4,7 +4,7 @@ use std::io;
 
 use colored::Colorize;
 
-use super::{cite_line, status_color, Writer};
+use super::{cite_line, status_color, t, Writer};
 use crate::output::report::{
     outcome_ids as ids, route_line, Compare, Condition, Explain, FitsAsWell, Reached, StatusInfo,
 };
@@ -30,9 +30,9 @@ pub(super) fn explain(report: &Explain, w: &mut Writer<'_>) -> io::Result<()> {
 }
 
 fn meaning(status: &StatusInfo, w: &mut Writer<'_>) -> io::Result<()> {
-    let title = format!("{} {}", status_color(status.code), status.title.bold());
+    let title = format!("{} {}", status_color(status.code), t(&status.title).bold());
     w.wrapped(&title, "", "    ")?;
-    w.wrapped(&status.meaning, "  ", "  ")?;
+    w.wrapped(&t(&status.meaning), "  ", "  ")?;
     if let Some(cite) = &status.cite {
         w.wrapped(&cite_line(cite), "  ", "    ")?;
     }
@@ -46,7 +46,7 @@ fn paths(report: &Explain, w: &mut Writer<'_>) -> io::Result<()> {
         (true, fits) => {
             let line = format!(
                 "No route of these rules recommends this code; it fits as well at {}.",
-                ids(fits.iter().map(|f| &f.outcome))
+                t(&ids(fits.iter().map(|f| &f.outcome)))
             );
             w.wrapped(&line, "  ", "  ")?;
         }
@@ -58,8 +58,8 @@ fn paths(report: &Explain, w: &mut Writer<'_>) -> io::Result<()> {
         routes,
     } in &report.recommends
     {
-        writeln!(w.out, "  {}", outcome.bold())?;
-        w.wrapped(summary, "    ", "    ")?;
+        writeln!(w.out, "  {}", t(outcome).bold())?;
+        w.wrapped(&t(summary), "    ", "    ")?;
         conditions(routes, w)?;
     }
     Ok(())
@@ -78,14 +78,15 @@ fn fits_as_well(report: &Explain, w: &mut Writer<'_>) -> io::Result<()> {
             ..
         } = fits;
         let title = format!(
-            "{}, which recommends {recommended} {recommended_title}; {} fits as well",
-            outcome.bold(),
+            "{}, which recommends {recommended} {}; {} fits as well",
+            t(outcome).bold(),
+            t(recommended_title),
             report.status.code
         );
         w.wrapped(&title, "  ", "      ")?;
-        w.wrapped(&fits.summary, "    ", "    ")?;
+        w.wrapped(&t(&fits.summary), "    ", "    ")?;
         for note in &fits.notes {
-            w.wrapped(note, "    ", "    ")?;
+            w.wrapped(&t(note), "    ", "    ")?;
         }
         conditions(&fits.routes, w)?;
     }
@@ -94,7 +95,7 @@ fn fits_as_well(report: &Explain, w: &mut Writer<'_>) -> io::Result<()> {
 
 fn conditions(routes: &[Vec<Condition>], w: &mut Writer<'_>) -> io::Result<()> {
     for route in routes {
-        w.wrapped(&route_line(route), "    • ", "      ")?;
+        w.wrapped(&t(&route_line(route)), "    • ", "      ")?;
     }
     Ok(())
 }
@@ -108,11 +109,11 @@ fn neighbours(report: &Explain, w: &mut Writer<'_>) -> io::Result<()> {
         let title = format!(
             "{} {}",
             status_color(neighbour.status),
-            neighbour.title.bold()
+            t(&neighbour.title).bold()
         );
         w.wrapped(&title, "  ", "      ")?;
         for note in &neighbour.notes {
-            let line = format!("vs `{}`: {}", note.outcome, note.reason);
+            let line = format!("vs `{}`: {}", t(&note.outcome), t(&note.reason));
             w.wrapped(&line, "    • ", "      ")?;
         }
         if neighbour.contrast {
@@ -131,7 +132,7 @@ fn send(report: &Explain, w: &mut Writer<'_>) -> io::Result<()> {
         return Ok(());
     }
     w.heading("What to send")?;
-    let mut items = report.headers.clone();
+    let mut items: Vec<String> = report.headers.iter().map(|h| t(h).into_owned()).collect();
     if report.problem_details {
         items.push("Content-Type: application/problem+json (RFC 9457)".to_string());
     }
@@ -140,7 +141,7 @@ fn send(report: &Explain, w: &mut Writer<'_>) -> io::Result<()> {
 
 pub(super) fn compare(report: &Compare, w: &mut Writer<'_>) -> io::Result<()> {
     let (a, b) = (&report.a.status, &report.b.status);
-    let title = format!("{} {} vs {} {}", a.code, a.title, b.code, b.title);
+    let title = format!("{} {} vs {} {}", a.code, t(&a.title), b.code, t(&b.title));
     w.wrapped(&title.bold().to_string(), "", "  ")?;
     match &report.contrast {
         None => {
@@ -151,12 +152,20 @@ pub(super) fn compare(report: &Compare, w: &mut Writer<'_>) -> io::Result<()> {
             w.wrapped(&line, "  ", "  ")?;
         }
         Some(contrast) => {
-            let test = format!("The deciding question: {}", contrast.test);
+            let test = format!("The deciding question: {}", t(&contrast.test));
             w.wrapped(&test, "  ", "  ")?;
-            w.wrapped(&format!("{}: {}", a.code, contrast.when_a), "  • ", "    ")?;
-            w.wrapped(&format!("{}: {}", b.code, contrast.when_b), "  • ", "    ")?;
+            w.wrapped(
+                &format!("{}: {}", a.code, t(&contrast.when_a)),
+                "  • ",
+                "    ",
+            )?;
+            w.wrapped(
+                &format!("{}: {}", b.code, t(&contrast.when_b)),
+                "  • ",
+                "    ",
+            )?;
             if let Some(example) = &contrast.example {
-                w.wrapped(&format!("Example: {example}"), "  ", "  ")?;
+                w.wrapped(&format!("Example: {}", t(example)), "  ", "  ")?;
             }
             for cite in &contrast.citations {
                 w.wrapped(&cite_line(cite), "  ", "    ")?;
@@ -166,7 +175,7 @@ pub(super) fn compare(report: &Compare, w: &mut Writer<'_>) -> io::Result<()> {
     for side in [&report.a, &report.b] {
         writeln!(w.out)?;
         meaning(&side.status, w)?;
-        w.wrapped(&side.reached_line(), "  ", "  ")?;
+        w.wrapped(&t(&side.reached_line()), "  ", "  ")?;
     }
     Ok(())
 }

@@ -13,6 +13,9 @@ use httpadvise_rules::model::Cite;
 
 use super::report::Report;
 
+/// Rule text made safe for a terminal: every text renderer passes each field through it.
+pub(crate) use super::escape::terminal as t;
+
 /// Narrower than this and wrapping would split most words; the terminal wraps instead.
 const MIN_WIDTH: usize = 20;
 
@@ -125,5 +128,5 @@ pub(crate) fn status_color(status: u16) -> ColoredString {
 
 /// A citation on one line: its label, then its link.
 pub(crate) fn cite_line(cite: &Cite) -> String {
-    format!("{}: {}", cite.label(), cite.url)
+    format!("{}: {}", t(&cite.label()), t(&cite.url))
 }

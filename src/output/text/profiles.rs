@@ -4,29 +4,29 @@ use std::io;
 
 use colored::Colorize;
 
-use super::{cite_line, status_color, Writer};
+use super::{cite_line, status_color, t, Writer};
 use crate::output::report::{Comparison, ProfileDetail, ProfileList, Row};
 
 pub(super) fn list(report: &ProfileList, w: &mut Writer<'_>) -> io::Result<()> {
     for profile in &report.profiles {
         let line = format!(
             "{}  {} ({} positions)",
-            profile.name.bold(),
-            profile.title,
+            t(&profile.name).bold(),
+            t(&profile.title),
             profile.positions
         );
         writeln!(w.out, "{line}")?;
-        w.wrapped(&profile.summary, "  ", "  ")?;
-        w.wrapped(&profile.url, "  ", "  ")?;
+        w.wrapped(&t(&profile.summary), "  ", "  ")?;
+        w.wrapped(&t(&profile.url), "  ", "  ")?;
     }
     Ok(())
 }
 
 pub(super) fn detail(report: &ProfileDetail, w: &mut Writer<'_>) -> io::Result<()> {
     if let Some(profile) = &report.profile {
-        writeln!(w.out, "{} {}", profile.name.bold(), profile.title)?;
-        w.wrapped(&profile.summary, "  ", "  ")?;
-        w.wrapped(&profile.url, "  ", "  ")?;
+        writeln!(w.out, "{} {}", t(&profile.name).bold(), t(&profile.title))?;
+        w.wrapped(&t(&profile.summary), "  ", "  ")?;
+        w.wrapped(&t(&profile.url), "  ", "  ")?;
     }
     w.heading("Where it takes a position")?;
     if report.positions.is_empty() {
@@ -40,22 +40,23 @@ pub(super) fn detail(report: &ProfileDetail, w: &mut Writer<'_>) -> io::Result<(
         let code = position
             .code
             .as_deref()
-            .map_or(String::new(), |c| format!(" {c}"));
+            .map_or(String::new(), |c| format!(" {}", t(c)));
         writeln!(
             w.out,
             "  {}: {}{}",
-            position.outcome.bold(),
+            t(&position.outcome).bold(),
             change,
             code.cyan()
         )?;
-        w.wrapped(&position.reason, "    ", "    ")?;
+        w.wrapped(&t(&position.reason), "    ", "    ")?;
         if let Some(cite) = &position.cite {
             w.wrapped(&cite_line(cite), "    ", "      ")?;
         }
     }
     if !report.silent.is_empty() && !report.positions.is_empty() {
         w.heading("Silent (the RFC reading applies)")?;
-        w.items(&report.silent, "  ")?;
+        let silent: Vec<String> = report.silent.iter().map(|s| t(s).into_owned()).collect();
+        w.items(&silent, "  ")?;
     }
     Ok(())
 }
@@ -74,8 +75,9 @@ pub(super) fn comparison(report: &Comparison, w: &mut Writer<'_>) -> io::Result<
         let code = row
             .code
             .as_deref()
-            .map_or(String::new(), |c| format!(" ({c})"));
-        let mut name = row.profile.as_str();
+            .map_or(String::new(), |c| format!(" ({})", t(c)));
+        let profile = t(&row.profile);
+        let mut name = profile.as_ref();
         if name.chars().count() > NAME_WIDTH {
             writeln!(w.out, "{}", name.bold())?;
             name = "";
@@ -85,7 +87,7 @@ pub(super) fn comparison(report: &Comparison, w: &mut Writer<'_>) -> io::Result<
             "{:<NAME_WIDTH$} {} {}{}{mark}",
             name.bold(),
             status_color(row.status),
-            row.title,
+            t(&row.title),
             code
         )?;
         w.wrapped(&basis(row), "            ", "              ")?;
@@ -103,6 +105,6 @@ fn basis(row: &Row) -> String {
             cite.unwrap_or_default()
         ),
         (false, Some(cite)) => cite,
-        (false, None) => row.reason.clone().unwrap_or_default(),
+        (false, None) => t(row.reason.as_deref().unwrap_or_default()).into_owned(),
     }
 }

@@ -4,7 +4,7 @@ use std::io;
 
 use colored::Colorize;
 
-use super::Writer;
+use super::{t, Writer};
 use crate::output::diagnostics::snippet;
 use crate::output::plural;
 use crate::output::report::{Check, Coverage, TestEntry, TestRun};
@@ -14,7 +14,7 @@ pub(super) fn check(report: &Check, w: &mut Writer<'_>) -> io::Result<()> {
         let head = format!(
             "{}: {} [{}]",
             "warning".yellow().bold(),
-            warning.message,
+            t(&warning.message),
             warning.lint
         );
         writeln!(w.out, "{head}\n{}", snippet(&warning.place))?;
@@ -40,6 +40,7 @@ const LISTED: usize = 10;
 pub(super) fn test(report: &TestRun, w: &mut Writer<'_>) -> io::Result<()> {
     for entry in &report.entries {
         match entry {
+            // Made safe where it was written: it may quote a pack's diagnostics, colored.
             TestEntry::Error { message } => writeln!(w.out, "{} {message}", "ERROR".red().bold())?,
             TestEntry::Failure {
                 place,
@@ -48,12 +49,13 @@ pub(super) fn test(report: &TestRun, w: &mut Writer<'_>) -> io::Result<()> {
             } => {
                 writeln!(
                     w.out,
-                    "{} {}: {name}",
+                    "{} {}: {}",
                     "FAIL".red().bold(),
-                    place.location()
+                    t(&place.location()),
+                    t(name)
                 )?;
                 for line in problems {
-                    writeln!(w.out, "    {line}")?;
+                    writeln!(w.out, "    {}", t(line))?;
                 }
             }
             TestEntry::Fixture {
@@ -64,7 +66,9 @@ pub(super) fn test(report: &TestRun, w: &mut Writer<'_>) -> io::Result<()> {
                 failed,
             } => writeln!(
                 w.out,
-                "{name} ({pack}): {}, {passed} passed, {failed} failed",
+                "{} ({}): {}, {passed} passed, {failed} failed",
+                t(name),
+                t(pack),
                 plural(*cases, "case")
             )?,
         }
@@ -91,8 +95,8 @@ fn edges(coverage: &Coverage, w: &mut Writer<'_>) -> io::Result<()> {
     writeln!(
         w.out,
         "\n{} ({}): {} of {} reachable edges covered",
-        coverage.pack,
-        coverage.fixtures.join(", "),
+        t(&coverage.pack),
+        t(&coverage.fixtures.join(", ")),
         coverage.covered,
         coverage.reachable
     )?;
@@ -104,14 +108,14 @@ fn edges(coverage: &Coverage, w: &mut Writer<'_>) -> io::Result<()> {
         )?;
     }
     for edge in coverage.uncovered.iter().take(LISTED) {
-        writeln!(w.out, "  uncovered: {edge}")?;
+        writeln!(w.out, "  uncovered: {}", t(edge))?;
     }
     if coverage.uncovered.len() > LISTED {
         let more = coverage.uncovered.len() - LISTED;
         writeln!(w.out, "  … and {more} more uncovered")?;
     }
     for edge in &coverage.unreachable {
-        writeln!(w.out, "  unreachable: {edge}")?;
+        writeln!(w.out, "  unreachable: {}", t(edge))?;
     }
     Ok(())
 }
