@@ -84,8 +84,8 @@ impl Loader {
         &self,
         from: &RuleSources,
         files: &Files,
-    ) -> Result<httpadvise_rules::lint::Checked, Rejected> {
-        httpadvise_rules::lint::check(from, files, self.reserved())
+    ) -> Result<httpadvise_rules::Checked, Rejected> {
+        httpadvise_rules::check(from, files, self.reserved())
     }
 }
 

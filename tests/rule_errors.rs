@@ -413,3 +413,61 @@ fn wrong_types_are_named_in_toml_words() {
         assert_eq!(found, [expected], "{text}");
     }
 }
+
+#[test]
+fn ids_are_names_links_are_web_addresses_and_allow_names_lints() {
+    let found = problems("names.toml", false);
+    let kinds: Vec<(&str, String)> = found
+        .iter()
+        .map(|(kind, location)| {
+            let name = match kind {
+                Kind::GuideOutsideProfile => "guide",
+                Kind::BadId { table, .. } => table,
+                Kind::UnknownLint { .. } => "lint",
+                Kind::BadUrl { .. } => "url",
+                other => panic!("unexpected {other:?}"),
+            };
+            (name, location.clone().expect("located"))
+        })
+        .collect();
+    let at = |line_col| at("names.toml", line_col);
+    assert_eq!(
+        kinds,
+        [
+            ("guide", at("6:1")),
+            ("question", at("18:6")),
+            ("lint", at("23:10")),
+            ("choice", at("26:6")),
+            ("node", at("34:6")),
+            ("url", at("45:36")),
+        ]
+    );
+    let suggested = found.iter().any(|(kind, _)| {
+        matches!(kind, Kind::UnknownLint { suggestion: Some(s), .. } if s == "default-hides-branch")
+    });
+    assert!(suggested, "{found:?}");
+}
+
+#[test]
+fn a_duplicate_id_points_at_its_first_definition_too() {
+    let path = PathBuf::from(DIR).join("duplicate-id.toml");
+    let sources = RuleSources {
+        builtin: false,
+        paths: vec![path],
+        ..RuleSources::default()
+    };
+    let rejected = common::load(&sources).expect_err("must not load");
+    let duplicate = rejected
+        .diagnostics
+        .iter()
+        .find(|d| matches!(d.kind, Kind::DuplicateId { .. }))
+        .expect("a duplicate");
+    let first = duplicate
+        .first
+        .as_ref()
+        .expect("the first definition's place");
+    let second = duplicate.span.as_ref().expect("located");
+    assert!(first.range.start < second.range.start, "{duplicate:?}");
+    let shown = httpadvise::output::diagnostics::rejected(&rejected);
+    assert!(shown.contains("first defined here"), "{shown}");
+}

@@ -50,6 +50,10 @@ fn error(diagnostic: &Diagnostic, rejected: &Rejected) -> String {
     if let Some(span) = &diagnostic.span {
         out += &snippet(&Place::new(&rejected.sources, span));
     }
+    if let Some(first) = &diagnostic.first {
+        let _ = writeln!(out, "{}: first defined here", "note".blue().bold());
+        out += &snippet(&Place::new(&rejected.sources, first));
+    }
     out
 }
 

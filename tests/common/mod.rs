@@ -75,7 +75,7 @@ pub fn place(
 }
 
 /// Loads and lints as `rules check` does.
-pub fn check(sources: &RuleSources) -> Result<httpadvise_rules::lint::Checked, Rejected> {
+pub fn check(sources: &RuleSources) -> Result<httpadvise_rules::Checked, Rejected> {
     let loader = Loader::new(Files::read(sources), httpadvise::cli::reserved_flags);
     loader.check(sources, &loader.files)
 }

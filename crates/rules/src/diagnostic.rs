@@ -64,6 +64,17 @@ pub enum Kind {
         outcome: String,
         suggestion: Option<String>,
     },
+    /// An id that is not a name: ids become flags, anchors, node names and shell words.
+    BadId { table: &'static str, id: String },
+    /// A citation or guide URL that is not an `https:` or `http:` address.
+    BadUrl { url: String },
+    /// A `[guide]` table outside a profile's file.
+    GuideOutsideProfile,
+    /// A name in `allow` that is no lint's.
+    UnknownLint {
+        name: String,
+        suggestion: Option<String>,
+    },
     /// A yes/no question given choices, or a choice question with fewer than two.
     BadChoices {
         question: String,
@@ -143,6 +154,28 @@ impl Display for Kind {
                 "`profile` is read only from {}; here it would be ignored",
                 crate::builtin::HOUSE_RULES
             ),
+            Kind::BadId { table, id } => write!(
+                f,
+                "`{id}` is not a valid {table} id: ids are lowercase letters, digits and `-`, \
+                 starting with a letter or a digit, at most {} characters",
+                crate::names::LONGEST_ID
+            ),
+            Kind::BadUrl { url } => write!(
+                f,
+                "`{url}` is not a web address: a link must start with `https:` or `http:`"
+            ),
+            Kind::GuideOutsideProfile => write!(
+                f,
+                "`[guide]` belongs in a profile's file; here it would rename the profile in use"
+            ),
+            Kind::UnknownLint { name, suggestion } => {
+                write!(
+                    f,
+                    "`{name}` is not a lint (lints: {})",
+                    crate::lint::NAMES.join(", ")
+                )?;
+                suggest(f, suggestion)
+            }
             Kind::UnknownOutcome {
                 outcome,
                 suggestion,
@@ -172,6 +205,8 @@ pub struct Diagnostic {
     pub kind: Kind,
     /// `None` only for problems of the pack as a whole, such as a missing start.
     pub span: Option<Span>,
+    /// The other place the problem involves: where a duplicate id was first defined.
+    pub first: Option<Span>,
 }
 
 impl Diagnostic {
@@ -179,11 +214,22 @@ impl Diagnostic {
         Diagnostic {
             kind,
             span: Some(span),
+            first: None,
         }
     }
 
     pub fn whole_pack(kind: Kind) -> Self {
-        Diagnostic { kind, span: None }
+        Diagnostic {
+            kind,
+            span: None,
+            first: None,
+        }
+    }
+
+    /// The diagnostic, with the place of the entry it clashes with.
+    pub fn first_defined_at(mut self, span: Span) -> Self {
+        self.first = Some(span);
+        self
     }
 }
 

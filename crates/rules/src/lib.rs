@@ -11,6 +11,7 @@ pub mod lint;
 mod load;
 mod merge;
 pub mod model;
+pub mod names;
 pub mod parse;
 pub mod raw;
 pub mod read;
@@ -20,5 +21,5 @@ pub mod schema;
 pub mod source;
 pub mod suggest;
 
-pub use load::{load, load_text, Pack, Rejected};
+pub use load::{check, load, load_text, Checked, Pack, Rejected};
 pub use read::{Files, RuleSources};

@@ -4,11 +4,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::{self, Display};
 
-use crate::load::{Pack, Rejected};
 use crate::model::{NodeId, Target, Tree};
 use crate::parse::Parsed;
 use crate::raw::{RawOutcome, RawQuestion};
-use crate::read::{Files, RuleSources};
 use crate::routes::{self, Route};
 use crate::source::{FileId, Sources, Span};
 
@@ -46,8 +44,17 @@ pub enum LintKind {
     },
 }
 
+/// Every lint's name, as `allow = [...]` spells it.
+pub const NAMES: &[&str] = &[
+    "missing-cite",
+    "missing-help",
+    "default-hides-branch",
+    "status-in-text",
+    "long-label",
+];
+
 impl LintKind {
-    /// The lint's name, as an opt-out would spell it.
+    /// The lint's name, as an opt-out would spell it: one of [`NAMES`].
     pub fn name(&self) -> &'static str {
         match self {
             LintKind::MissingCite { .. } => "missing-cite",
@@ -123,43 +130,9 @@ pub struct Lint {
     pub span: Span,
 }
 
-/// A pack that loaded, its files, and what the lints found in it.
-#[derive(Debug)]
-pub struct Checked {
-    pub pack: Pack,
-    pub lints: Vec<Lint>,
-    /// Whether the tree had too many routes to look for hidden branches.
-    pub routes_truncated: bool,
-}
-
-/// Loads as [`crate::load`] does, so a pack fails here exactly when a run fails, then
-/// lints. The tree keeps no places; the lints find them in the same parsed files that
-/// resolving used, so every file is parsed once.
-pub fn check(from: &RuleSources, files: &Files, reserved: &[String]) -> Result<Checked, Rejected> {
-    let parsed = Parsed::new(from, files);
-    let tree = match crate::resolve::resolve(&parsed, reserved) {
-        Ok(tree) => tree,
-        Err(diagnostics) => {
-            return Err(Rejected {
-                sources: parsed.sources,
-                diagnostics,
-            })
-        }
-    };
-    let (lints, routes_truncated) = lint(&tree, &parsed);
-    Ok(Checked {
-        pack: Pack {
-            tree,
-            sources: parsed.sources,
-        },
-        lints,
-        routes_truncated,
-    })
-}
-
 /// Every warning about a pack that loaded, in file order, and whether the tree had too
 /// many routes to look for hidden branches.
-fn lint(tree: &Tree, parsed: &Parsed) -> (Vec<Lint>, bool) {
+pub(crate) fn lint(tree: &Tree, parsed: &Parsed) -> (Vec<Lint>, bool) {
     let entries = Entries::new(parsed);
     let mut lints = Vec::new();
     lints.extend(missing_cites(&entries));

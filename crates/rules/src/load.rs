@@ -1,6 +1,7 @@
 //! Loading a pack: parse its files, resolve them, and either the tree or every problem.
 
 use crate::diagnostic::Diagnostic;
+use crate::lint::{self, Lint};
 use crate::model::Tree;
 use crate::parse::Parsed;
 use crate::read::{Files, RuleSources};
@@ -42,4 +43,38 @@ pub fn load(from: &RuleSources, files: &Files, reserved: &[String]) -> Result<Pa
 /// for generated packs, benchmarks and fuzzing.
 pub fn load_text(name: &str, text: &str, reserved: &[String]) -> Result<Pack, Rejected> {
     load(&RuleSources::default(), &Files::text(name, text), reserved)
+}
+
+/// A pack that loaded, its files, and what the lints found in it.
+#[derive(Debug)]
+pub struct Checked {
+    pub pack: Pack,
+    pub lints: Vec<Lint>,
+    /// Whether the tree had too many routes to look for hidden branches.
+    pub routes_truncated: bool,
+}
+
+/// Loads as [`crate::load`] does, so a pack fails here exactly when a run fails, then
+/// lints. The tree keeps no places; the lints find them in the same parsed files that
+/// resolving used, so every file is parsed once.
+pub fn check(from: &RuleSources, files: &Files, reserved: &[String]) -> Result<Checked, Rejected> {
+    let parsed = Parsed::new(from, files);
+    let tree = match resolve::resolve(&parsed, reserved) {
+        Ok(tree) => tree,
+        Err(diagnostics) => {
+            return Err(Rejected {
+                sources: parsed.sources,
+                diagnostics,
+            })
+        }
+    };
+    let (lints, routes_truncated) = lint::lint(&tree, &parsed);
+    Ok(Checked {
+        pack: Pack {
+            tree,
+            sources: parsed.sources,
+        },
+        lints,
+        routes_truncated,
+    })
 }

@@ -100,7 +100,13 @@ impl<'p, T: Keyed<'p>> Table<'p, T> {
                 }
                 (MapEntry::Occupied(i), false) => {
                     let id = i.key().to_string();
-                    diagnostics.push(Diagnostic::at(Kind::DuplicateId { table, id }, span))
+                    let first = &self.entries[*i.get()];
+                    let first = Span {
+                        file: first.file,
+                        range: first.raw.key().1,
+                    };
+                    let duplicate = Diagnostic::at(Kind::DuplicateId { table, id }, span);
+                    diagnostics.push(duplicate.first_defined_at(first))
                 }
                 (MapEntry::Vacant(slot), true) => {
                     let id = slot.key().to_string();

@@ -118,17 +118,35 @@ impl Parsed {
         self.diagnostics.push(Diagnostic::at(kind, span));
     }
 
-    /// `profile = "…"` means something only in the house rules file.
+    /// `profile = "…"` means something only in the house rules file, `[guide]` only in a
+    /// profile's, whose name must be a name.
     fn check_layer_keys(&mut self) {
         for parsed in &self.files {
-            let house = matches!(self.layers[parsed.layer], Layer::House(_));
-            if let (false, Some(profile)) = (house, &parsed.raw.profile) {
-                let span = Span {
-                    file: parsed.file,
-                    range: profile.span(),
-                };
+            let layer = &self.layers[parsed.layer];
+            let at = |range| Span {
+                file: parsed.file,
+                range,
+            };
+            if let (false, Some(profile)) = (matches!(layer, Layer::House(_)), &parsed.raw.profile)
+            {
+                let span = at(profile.span());
                 self.diagnostics
                     .push(Diagnostic::at(Kind::ProfileOutsideHouseRules, span));
+            }
+            let Some(guide) = &parsed.raw.guide else {
+                continue;
+            };
+            if !matches!(layer, Layer::Profile(_)) {
+                let span = at(guide.span());
+                self.diagnostics
+                    .push(Diagnostic::at(Kind::GuideOutsideProfile, span));
+            } else if !crate::names::is_id(guide.get_ref().name.get_ref()) {
+                let kind = Kind::BadId {
+                    table: "profile",
+                    id: guide.get_ref().name.get_ref().clone(),
+                };
+                let span = at(guide.get_ref().name.span());
+                self.diagnostics.push(Diagnostic::at(kind, span));
             }
         }
     }

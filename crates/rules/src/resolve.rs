@@ -18,7 +18,7 @@ use crate::raw::{
     RawQuestion, RawStatus,
 };
 use crate::source::Span;
-use crate::suggest;
+use crate::{lint, names, suggest};
 
 /// Checks a parsed pack: the tree, or every problem met reading, parsing and checking it,
 /// in file order. `reserved` are the long options the program itself defines; a question
@@ -169,7 +169,7 @@ impl Checker<'_> {
                     code,
                     name: owned(raw.name.get_ref()),
                     meaning: prose(raw.meaning.get_ref()),
-                    cite: raw.cite.as_ref().map(cite),
+                    cite: raw.cite.as_ref().map(|c| self.cite(entry, c)),
                 };
                 statuses.insert(code, status);
             }
@@ -208,8 +208,51 @@ impl Checker<'_> {
         }
     }
 
+    /// A citation, whose URL must be a web address: every output may link to it.
+    fn cite<T>(&mut self, entry: &Entry<'_, T>, raw: &RawCite) -> Cite {
+        if !names::is_web_url(raw.url.get_ref()) {
+            let url = raw.url.get_ref().clone();
+            self.error(Kind::BadUrl { url }, entry.span(&raw.url));
+        }
+        Cite {
+            document: owned(&raw.document),
+            section: raw.section.as_deref().map(owned),
+            title: raw.title.as_deref().map(owned),
+            url: owned(raw.url.get_ref()),
+        }
+    }
+
+    /// An id that must be a name, reported where it is written if it is not.
+    fn id<T>(&mut self, entry: &Entry<'_, T>, table: &'static str, id: &Spanned<String>) -> bool {
+        let valid = names::is_id(id.get_ref());
+        if !valid {
+            let kind = Kind::BadId {
+                table,
+                id: id.get_ref().clone(),
+            };
+            self.error(kind, entry.span(id));
+        }
+        valid
+    }
+
+    /// The names in `allow`, each a lint's.
+    fn allowed(&mut self, entry: &Entry<'_, RawQuestion>) {
+        for name in &entry.raw.allow {
+            if !lint::NAMES.contains(&name.get_ref().as_str()) {
+                let suggestion = suggest::nearest(name.get_ref(), lint::NAMES.iter().copied());
+                let kind = Kind::UnknownLint {
+                    name: name.get_ref().clone(),
+                    suggestion,
+                };
+                self.error(kind, entry.span(name));
+            }
+        }
+    }
+
     fn question(&mut self, entry: &Entry<'_, RawQuestion>) -> Question {
         let raw = &entry.raw;
+        self.id(entry, "question", &raw.id);
+        self.allowed(entry);
         self.not_empty(entry, &raw.prompt, "prompt");
         let (kind, answers) = self.answers(entry);
         let mut question = Question {
@@ -264,6 +307,7 @@ impl Checker<'_> {
         // A set, not a scan of the answers so far: a scan made many choices quadratic.
         let mut seen = HashSet::with_capacity(entry.raw.choice.len());
         for RawChoice { id, label, flag } in &entry.raw.choice {
+            self.id(entry, "choice", id);
             self.not_empty(entry, label, "label");
             if !seen.insert(id.get_ref()) {
                 let id = id.get_ref().to_string();
@@ -324,6 +368,10 @@ impl Checker<'_> {
             .collect();
         let mut reported: HashSet<Span> = HashSet::new();
         for (entry, question) in entries.iter().zip(questions) {
+            // A flag made from an id that is no name is already reported as that id.
+            if entry.raw.flag.is_none() && !names::is_id(&question.id) {
+                continue;
+            }
             for (flag, span) in flags_of(entry, question) {
                 let kind = if !valid_flag_name(&flag) {
                     Kind::BadFlagName { flag }
@@ -352,6 +400,7 @@ impl Checker<'_> {
         edges: &mut Edges,
     ) -> Node {
         let raw = &entry.raw;
+        self.id(entry, "node", &raw.id);
         let question = self.question_ref(entry, names);
         let next = match question {
             Some(q) => {
@@ -488,6 +537,7 @@ impl Checker<'_> {
         statuses: &BTreeMap<u16, Status>,
     ) -> Outcome {
         let raw = &entry.raw;
+        self.id(entry, "outcome", &raw.id);
         self.not_empty(entry, &raw.summary, "summary");
         self.not_empty(entry, &raw.explanation, "explanation");
         self.not_empty(entry, &raw.next_step, "next-step");
@@ -521,7 +571,7 @@ impl Checker<'_> {
                 detail: prose(p.detail.get_ref()),
                 members: p.members.as_deref().map(prose),
             }),
-            cites: raw.cite.iter().map(cite).collect(),
+            cites: raw.cite.iter().map(|c| self.cite(entry, c)).collect(),
             also_fits: raw
                 .also_fits
                 .iter()
@@ -568,7 +618,7 @@ impl Checker<'_> {
                 status: status.unwrap_or(outcomes[outcome.0].status),
                 code: entry.raw.code.as_deref().map(owned),
                 reason: prose(entry.raw.reason.get_ref()),
-                cite: entry.raw.cite.as_ref().map(cite),
+                cite: entry.raw.cite.as_ref().map(|c| self.cite(entry, c)),
             });
         }
         positions
@@ -610,7 +660,7 @@ impl Checker<'_> {
             when_a: prose(&raw.when_a),
             when_b: prose(&raw.when_b),
             example: raw.example.as_deref().map(prose),
-            cites: raw.cite.iter().map(cite).collect(),
+            cites: raw.cite.iter().map(|c| self.cite(entry, c)).collect(),
         }
     }
 
@@ -704,15 +754,6 @@ fn guide(raw: &RawGuide) -> Guide {
         url: owned(raw.url.get_ref()),
         summary: prose(&raw.summary),
         code_kind: raw.code_kind.as_deref().map(owned),
-    }
-}
-
-fn cite(raw: &RawCite) -> Cite {
-    Cite {
-        document: owned(&raw.document),
-        section: raw.section.as_deref().map(owned),
-        title: raw.title.as_deref().map(owned),
-        url: owned(raw.url.get_ref()),
     }
 }
 

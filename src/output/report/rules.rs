@@ -1,8 +1,8 @@
 //! `rules check` and `rules test` as data: the warnings of a pack that loads, and the
 //! scenario cases run with the edges no passing case took.
 
-use httpadvise_rules::lint::Checked;
 use httpadvise_rules::routes::ROUTE_LIMIT;
+use httpadvise_rules::Checked;
 use serde::Serialize;
 
 use super::{Place, SCHEMA_VERSION};
