@@ -13,7 +13,7 @@ use crate::cli::{self, Command, Invocation, ProfilesCommand, RulesCommand};
 use crate::commands::{self, advise};
 use crate::engine::session::Asker;
 use crate::error::{Error, Exit};
-use crate::output::Output;
+use crate::output::{escape, Output};
 use crate::pack::{self, Loader};
 
 /// The rules of one run, read and loaded before its command line is parsed.
@@ -26,7 +26,26 @@ pub struct Setup {
 impl Setup {
     /// Reads and loads the rules `args` names; house rules are looked for from `cwd` up.
     pub fn new(args: &[OsString], cwd: &Path) -> Setup {
-        let sources = cli::rule_sources(args, cwd);
+        let named = cli::named(args);
+        if named.version {
+            // The version needs no rules: none are read, so none can fail or wait.
+            let loader = Loader::new(Files::default(), cli::reserved_flags);
+            let sources = RuleSources::builtin();
+            let pack = loader.load(&sources);
+            return Setup {
+                sources,
+                loader,
+                pack,
+            };
+        }
+        let (sources, refused) = named.sources(cwd);
+        if let Some((path, why)) = refused {
+            let path = escape::terminal(&path.display().to_string()).into_owned();
+            eprintln!(
+                "warning: not reading the house rules in {path}: {why}; \
+                 if you trust them, pass `--config {path}`"
+            );
+        }
         let loader = Loader::new(Files::read(&sources), cli::reserved_flags);
         let pack = loader.load(&sources);
         Setup {
@@ -73,6 +92,7 @@ impl Setup {
     fn same_reading(&self, args: &[OsString], invocation: Invocation) -> Result<Invocation, Error> {
         let scanned = cli::named(args);
         let parsed = cli::Named {
+            version: false,
             no_builtin_rules: invocation.cli.no_builtin_rules,
             no_config: invocation.cli.no_config,
             rules: invocation.cli.rules.clone(),
@@ -111,7 +131,7 @@ fn rules_dependent(error: &clap::Error) -> bool {
     };
     let long = arg.trim_start_matches('-');
     let long = long.split([' ', '=']).next().unwrap_or(long);
-    long == "answer" || !cli::reserved_flags().iter().any(|r| r == long)
+    !cli::reserved_flags().iter().any(|r| r == long)
 }
 
 /// Help without the rules that did not load lists the built-in answer flags, or none:

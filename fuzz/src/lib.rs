@@ -221,6 +221,7 @@ pub fn answers(data: &[u8]) -> Parsed {
             // The rules a run loads are read before clap parses: a line clap takes must
             // name the same rules in both readings.
             let clap = cli::Named {
+                version: false,
                 no_builtin_rules: invocation.cli.no_builtin_rules,
                 no_config: invocation.cli.no_config,
                 rules: invocation.cli.rules.clone(),

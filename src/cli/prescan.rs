@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
 use clap_lex::RawArgs;
-use httpadvise_rules::read::find_house_rules;
+use httpadvise_rules::read::{find_house_rules, HouseRules};
 use httpadvise_rules::RuleSources;
 
 use super::ColorWhen;
@@ -18,6 +18,8 @@ use super::ColorWhen;
 /// The options that decide the rules, as the command line names them.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Named {
+    /// `-V` or `--version`: the version needs no rules, so none are read.
+    pub version: bool,
     pub no_builtin_rules: bool,
     pub no_config: bool,
     pub rules: Vec<PathBuf>,
@@ -26,32 +28,39 @@ pub struct Named {
 }
 
 impl Named {
-    /// The rule sources these options name. House rules are looked for from `cwd` up
-    /// unless `--config` or `--no-config` says otherwise.
-    pub fn sources(self, cwd: &Path) -> RuleSources {
-        let config = match (self.no_config, self.config) {
-            (true, _) => None,
-            (false, Some(config)) => Some(config),
-            (false, None) => find_house_rules(cwd),
+    /// The rule sources these options name, and the house rules that were found but not
+    /// read. House rules are looked for from `cwd` up unless `--config` or `--no-config`
+    /// says otherwise.
+    pub fn sources(self, cwd: &Path) -> (RuleSources, Option<(PathBuf, &'static str)>) {
+        let (config, refused) = match (self.no_config, self.config) {
+            (true, _) => (None, None),
+            (false, Some(config)) => (Some(config), None),
+            (false, None) => match find_house_rules(cwd) {
+                HouseRules::None => (None, None),
+                HouseRules::Found(path) => (Some(path), None),
+                HouseRules::Refused { path, why } => (None, Some((path, why))),
+            },
         };
-        RuleSources {
+        let sources = RuleSources {
             builtin: !self.no_builtin_rules,
             profile: self.profile,
             config,
             paths: self.rules,
-        }
+        };
+        (sources, refused)
     }
 }
 
 /// The rule sources `args` names, found from `cwd`.
 pub fn rule_sources(args: &[OsString], cwd: &Path) -> RuleSources {
-    named(args).sources(cwd)
+    named(args).sources(cwd).0
 }
 
 /// The options of `args` that decide the rules, read as clap reads them.
 pub fn named(args: &[OsString]) -> Named {
     let mut named = Named::default();
     scan(args, |name, value| match (name, value) {
+        ("version", Value::None) => named.version = true,
         ("no-builtin-rules", Value::None) => named.no_builtin_rules = true,
         ("no-config", Value::None) => named.no_config = true,
         ("rules", Value::Given(path)) => named.rules.push(PathBuf::from(path)),
@@ -102,6 +111,12 @@ fn scan(args: &[OsString], mut on: impl FnMut(&str, Value<'_>)) {
     while let Some(arg) = raw.next(&mut cursor) {
         if arg.is_escape() {
             break;
+        }
+        if let Some(mut shorts) = arg.to_short() {
+            if shorts.any(|s| s == Ok('V')) {
+                on("version", Value::None);
+            }
+            continue;
         }
         let Some((Ok(name), inline)) = arg.to_long() else {
             continue;

@@ -16,7 +16,8 @@
 //! ```
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::fs;
+use std::path::{Component, Path, PathBuf};
 
 use httpadvise_rules::builtin::{self, DEFAULT_PROFILE};
 use httpadvise_rules::model::{NodeId, QuestionId, Step, Target, Tree};
@@ -245,11 +246,55 @@ impl<'a> Runner<'a> {
             .base
             .builtin
             .then(|| profile.unwrap_or(DEFAULT_PROFILE.to_string()));
+        let extra = raw
+            .rules
+            .iter()
+            .map(|r| self.beside(folder, file, r))
+            .collect::<Result<_, _>>()?;
         Ok(PackKey {
             builtin: self.base.builtin,
             profile,
-            extra: raw.rules.iter().map(|r| folder.join(r.get_ref())).collect(),
+            extra,
         })
+    }
+
+    /// A fixture's rule file, which must lie in the fixture's folder or below it: a
+    /// scenario from elsewhere must not make the program read, and quote, another file.
+    fn beside(
+        &self,
+        folder: &Path,
+        file: FileId,
+        rules: &Spanned<String>,
+    ) -> Result<PathBuf, String> {
+        let named = Path::new(rules.get_ref());
+        let climbs = named
+            .components()
+            .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir));
+        let path = folder.join(named);
+        // Links are followed: one inside the folder may not lead out of it.
+        let resolved = fs::canonicalize(&path).ok();
+        let base = fs::canonicalize(if folder.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            folder
+        })
+        .ok();
+        let outside = match (resolved, base) {
+            (Some(resolved), Some(base)) => !resolved.starts_with(base),
+            _ => false,
+        };
+        if !climbs && !outside {
+            return Ok(path);
+        }
+        let at = self.at(&Span {
+            file,
+            range: rules.span(),
+        });
+        Err(format!(
+            "{at}: `{}` is outside the scenario's folder; a scenario loads only rule files \
+             in its own folder or below it",
+            named.display()
+        ))
     }
 
     /// A fixture's `profile`, checked: the run's loader would quietly skip an unknown one.

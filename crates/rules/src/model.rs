@@ -58,6 +58,8 @@ pub enum Target {
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
 pub struct Tree {
     pub start: Target,
+    /// The layer that set the start.
+    pub start_layer: usize,
     pub statuses: BTreeMap<u16, Status>,
     pub questions: Vec<Question>,
     pub nodes: Vec<Node>,
@@ -94,6 +96,10 @@ pub struct Position {
 /// How to tell two codes apart.
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
 pub struct Contrast {
+    /// The layer that wrote it; a later layer's contrast of the same two codes replaces it.
+    pub layer: usize,
+    /// Why that layer wrote it, when it says.
+    pub reason: Option<Text>,
     pub a: u16,
     pub b: u16,
     pub test: Text,
@@ -199,6 +205,10 @@ pub struct Cite {
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
 pub struct Status {
+    /// The layer that defined it last (an index into `Tree::layers`).
+    pub layer: usize,
+    /// Why that layer added or replaced it, when it says.
+    pub reason: Option<Text>,
     pub code: u16,
     pub name: Text,
     pub meaning: Text,
@@ -258,10 +268,12 @@ impl Tree {
         status == code || (unchanged && self.outcome(outcome).also_fits.contains(&code))
     }
 
-    /// The contrast between `a` and `b`, in either order.
+    /// The contrast between `a` and `b`, in either order: the last one written, so that a
+    /// later layer's replaces an earlier one's.
     pub fn contrast(&self, a: u16, b: u16) -> Option<&Contrast> {
         self.contrasts
             .iter()
+            .rev()
             .find(|c| (c.a, c.b) == (a, b) || (c.a, c.b) == (b, a))
     }
 

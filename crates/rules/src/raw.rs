@@ -79,6 +79,8 @@ pub struct RawContrast {
     pub example: Option<String>,
     #[serde(default)]
     pub cite: Vec<RawCite>,
+    /// Why a layer writes this contrast; shown where it changes what `compare` says.
+    pub reason: Option<String>,
 }
 
 #[derive(Debug, Deserialize, schemars::JsonSchema)]
@@ -101,6 +103,8 @@ pub struct RawStatus {
     pub cite: Option<RawCite>,
     #[serde(default, rename = "override")]
     pub replaces: bool,
+    /// Why a layer adds or replaces this status; shown where it changes the advice.
+    pub reason: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema)]

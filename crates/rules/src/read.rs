@@ -3,7 +3,12 @@
 
 use std::fs;
 use std::io::Read as _;
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rustix::event::{poll, PollFd, PollFlags, Timespec};
+use rustix::fs::OFlags;
 
 pub use crate::builtin::HOUSE_RULES;
 use crate::diagnostic::{Diagnostic, Kind};
@@ -167,12 +172,60 @@ pub fn toml_files(path: &Path, kind: &str) -> Result<Vec<TomlFile>, String> {
     Ok(files)
 }
 
-/// The house rules that apply in `folder`: the nearest `.httpadvise.toml` in it or above it.
-pub fn find_house_rules(folder: &Path) -> Option<PathBuf> {
-    folder
-        .ancestors()
-        .map(|dir| dir.join(HOUSE_RULES))
-        .find(|candidate| candidate.is_file())
+/// The house rules that apply in a folder, found by looking in it and every folder above.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum HouseRules {
+    /// None was found.
+    None,
+    /// The nearest `.httpadvise.toml`, which may be read.
+    Found(PathBuf),
+    /// The nearest one, which is not read: whoever wrote it may not be whoever runs the
+    /// program (a shared folder above the current one, such as the temporary folder).
+    Refused { path: PathBuf, why: &'static str },
+}
+
+/// The nearest `.httpadvise.toml` in `folder` or above it, and whether it may be read: a
+/// link, a file another user owns, or one that others may write is refused, since anyone
+/// who can plant or change it there would change the advice of whoever runs the program
+/// below it. A file given with `--config` is read whatever it is: the user named it.
+pub fn find_house_rules(folder: &Path) -> HouseRules {
+    for candidate in folder.ancestors().map(|dir| dir.join(HOUSE_RULES)) {
+        let Ok(meta) = fs::symlink_metadata(&candidate) else {
+            continue;
+        };
+        if meta.file_type().is_symlink() {
+            return refused(candidate, "it is a link");
+        }
+        if meta.is_file() {
+            return match untrusted(&meta) {
+                Some(why) => refused(candidate, why),
+                None => HouseRules::Found(candidate),
+            };
+        }
+    }
+    HouseRules::None
+}
+
+fn refused(path: PathBuf, why: &'static str) -> HouseRules {
+    HouseRules::Refused { path, why }
+}
+
+/// Why a house rules file may not be trusted, if it may not: another user owns it, or
+/// users other than its owner may write it (its group, unless that is the user's own).
+fn untrusted(meta: &fs::Metadata) -> Option<&'static str> {
+    use std::os::unix::fs::MetadataExt;
+    let (uid, gid) = (
+        rustix::process::getuid().as_raw(),
+        rustix::process::getgid().as_raw(),
+    );
+    let mode = meta.mode();
+    if meta.uid() != uid {
+        Some("another user owns it")
+    } else if mode & 0o002 != 0 || (mode & 0o020 != 0 && meta.gid() != gid) {
+        Some("other users may write it")
+    } else {
+        None
+    }
 }
 
 /// The text of a rule file (or fixture), or why it cannot be read.
@@ -186,9 +239,16 @@ pub fn read_rule_file(path: &Path) -> Result<String, String> {
     })
 }
 
+/// How long a pipe or FIFO may give no data before the read gives up: a generator that
+/// `--rules <(…)` names has that long to write each part, and one that never writes
+/// cannot hang the program.
+pub const STALL: Duration = Duration::from_secs(10);
+
 /// The bytes of `path`, at most [`MAX_FILE_BYTES`] of them, or why not. A regular file
-/// over the limit is refused before it is read; a device or a pipe (`/dev/zero`,
-/// `<(command)`) has no size to check, so the limit also stops the reading itself.
+/// over the limit is refused before it is read. Anything else (a pipe, a FIFO, a device)
+/// is opened without waiting for a writer and read as it comes: the limit stops an
+/// endless one, [`STALL`] one that stops giving data, and a FIFO nobody writes to reads
+/// as empty.
 fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
     let meta = fs::metadata(path).map_err(|e| io_reason(&e))?;
     if meta.len() > MAX_FILE_BYTES {
@@ -197,11 +257,64 @@ fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
             meta.len()
         ));
     }
-    let file = fs::File::open(path).map_err(|e| io_reason(&e))?;
+    let file = match meta.is_file() {
+        true => fs::File::open(path),
+        false => fs::OpenOptions::new()
+            .read(true)
+            .custom_flags(OFlags::NONBLOCK.bits() as i32)
+            .open(path),
+    }
+    .map_err(|e| io_reason(&e))?;
+    match meta.is_file() {
+        true => read_all(file),
+        false => read_stream(file, STALL),
+    }
+}
+
+fn read_all(file: fs::File) -> Result<Vec<u8>, String> {
     let mut bytes = Vec::new();
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| io_reason(&e))?;
+    over_limit(bytes)
+}
+
+/// Reads a stream opened without blocking until it ends, waiting at most `stall` for each
+/// part of it.
+pub fn read_stream(mut file: fs::File, stall: Duration) -> Result<Vec<u8>, String> {
+    let mut bytes = Vec::new();
+    let mut buffer = [0u8; 64 * 1024];
+    while bytes.len() as u64 <= MAX_FILE_BYTES {
+        match file.read(&mut buffer) {
+            Ok(0) => break,
+            Ok(n) => bytes.extend_from_slice(&buffer[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => wait(&file, stall)?,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(io_reason(&e)),
+        }
+    }
+    over_limit(bytes)
+}
+
+/// Waits until `file` has data or its writer leaves, at most `stall`.
+fn wait(file: &fs::File, stall: Duration) -> Result<(), String> {
+    let timeout = Timespec::try_from(stall).unwrap_or(Timespec {
+        tv_sec: 10,
+        tv_nsec: 0,
+    });
+    let mut fds = [PollFd::new(file, PollFlags::IN)];
+    match poll(&mut fds, Some(&timeout)) {
+        Ok(0) => Err(format!(
+            "it gave no data for {} seconds",
+            stall.as_secs_f32()
+        )),
+        Ok(_) => Ok(()),
+        Err(e) if e == rustix::io::Errno::INTR => Ok(()),
+        Err(e) => Err(io_reason(&e.into())),
+    }
+}
+
+fn over_limit(bytes: Vec<u8>) -> Result<Vec<u8>, String> {
     match bytes.len() as u64 > MAX_FILE_BYTES {
         true => Err(format!(
             "it gave more than the limit of {MAX_FILE_BYTES} bytes"
@@ -215,5 +328,79 @@ fn io_reason(error: &std::io::Error) -> String {
         std::io::ErrorKind::NotFound => "no such file or folder".into(),
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),
         _ => error.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Instant;
+
+    /// A FIFO of its own in the temporary folder.
+    fn fifo(name: &str) -> PathBuf {
+        let path =
+            std::env::temp_dir().join(format!("httpadvise-fifo-{}-{name}", std::process::id()));
+        let _ = fs::remove_file(&path);
+        let made = std::process::Command::new("mkfifo").arg(&path).status();
+        assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+        path
+    }
+
+    #[test]
+    fn a_fifo_nobody_writes_to_reads_as_empty_at_once() {
+        let path = fifo("empty");
+        let started = Instant::now();
+        let read = read_rule_file(&path);
+        let _ = fs::remove_file(&path);
+        assert_eq!(read, Ok(String::new()));
+        assert!(started.elapsed() < Duration::from_secs(2));
+    }
+
+    #[test]
+    fn a_writer_that_stops_giving_data_is_given_up_on() {
+        let path = fifo("stalled");
+        let writer_path = path.clone();
+        // The writer opens the FIFO and holds it open without writing.
+        let writer = std::thread::spawn(move || {
+            let held = fs::OpenOptions::new().write(true).open(&writer_path);
+            std::thread::sleep(Duration::from_millis(600));
+            drop(held);
+        });
+        let file = fs::OpenOptions::new()
+            .read(true)
+            .custom_flags(OFlags::NONBLOCK.bits() as i32)
+            .open(&path)
+            .expect("opens");
+        // Once the writer is in, reading waits instead of ending.
+        std::thread::sleep(Duration::from_millis(50));
+        let started = Instant::now();
+        let read = read_stream(file, Duration::from_millis(300));
+        writer.join().expect("the writer ends");
+        let _ = fs::remove_file(&path);
+        let error = read.expect_err("no data came");
+        assert!(error.contains("gave no data"), "{error}");
+        assert!(started.elapsed() < Duration::from_secs(2));
+    }
+
+    #[test]
+    fn what_a_fifo_is_given_is_read_to_its_end() {
+        let path = fifo("data");
+        let writer_path = path.clone();
+        let writer = std::thread::spawn(move || {
+            use std::io::Write;
+            let mut file = fs::OpenOptions::new()
+                .write(true)
+                .open(&writer_path)
+                .expect("opens");
+            file.write_all(b"[pack]\n").expect("written");
+            std::thread::sleep(Duration::from_millis(100));
+            file.write_all(b"start = \"x\"\n").expect("written");
+        });
+        // Opened once the writer waits for a reader, so that it is not read as empty.
+        std::thread::sleep(Duration::from_millis(100));
+        let read = read_rule_file(&path);
+        writer.join().expect("the writer ends");
+        let _ = fs::remove_file(&path);
+        assert_eq!(read, Ok("[pack]\nstart = \"x\"\n".to_string()));
     }
 }

@@ -127,6 +127,7 @@ impl Checker<'_> {
         self.check_graph(start, &edges, merged);
         Some(Tree {
             start,
+            start_layer: merged.start.as_ref().map_or(0, |s| s.layer),
             statuses,
             questions,
             nodes,
@@ -166,6 +167,8 @@ impl Checker<'_> {
             self.not_empty(entry, &raw.meaning, "meaning");
             if let Some(code) = self.status_code(entry, &raw.code) {
                 let status = Status {
+                    layer: entry.layer,
+                    reason: raw.reason.as_deref().map(prose),
                     code,
                     name: owned(raw.name.get_ref()),
                     meaning: prose(raw.meaning.get_ref()),
@@ -654,6 +657,8 @@ impl Checker<'_> {
         let raw = &entry.raw;
         self.not_empty(entry, &raw.test, "test");
         Contrast {
+            layer: entry.layer,
+            reason: raw.reason.as_deref().map(prose),
             a: self.used_status(entry, &raw.a, statuses),
             b: self.used_status(entry, &raw.b, statuses),
             test: prose(raw.test.get_ref()),

@@ -60,6 +60,7 @@ const DESCRIPTIONS: &[(&str, &str, &str)] = &[
     ("RawStatus", "name", "The code's current name (RFC 9110)."),
     ("RawStatus", "meaning", "What the code means, in a sentence or two."),
     ("RawStatus", "override", "Replace the earlier entry with this code, whole."),
+    ("RawStatus", "reason", "Why this layer adds or replaces the status; shown where it changes the advice."),
     ("RawQuestion", "id", "The question's id; also its flag unless `flag` says otherwise."),
     ("RawQuestion", "kind", "`yes-no` (answers yes and no) or `choice` (one of its choices)."),
     ("RawQuestion", "prompt", "The question as it is asked."),
@@ -101,6 +102,7 @@ const DESCRIPTIONS: &[(&str, &str, &str)] = &[
     ("RawContrast", "a", "One of the two codes."),
     ("RawContrast", "b", "The other code."),
     ("RawContrast", "test", "The question that decides between them."),
+    ("RawContrast", "reason", "Why this layer writes the contrast; a later one for the same codes replaces it."),
 ];
 
 fn describe(schema: &mut Value) {

@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use super::{block_safe, code, fenced, flat, link, paragraphs, prose};
+use super::{block_safe, changes, code, fenced, flat, link, paragraphs, prose};
 use crate::engine::expect::{agreement, describe, ExpectVerdict};
 use crate::engine::session::Source;
 use crate::output::graph::{self, Drawing, Edge, Shape};
@@ -28,7 +28,7 @@ pub(super) fn advice(report: &Advice<'_>, out: &mut dyn Write) -> io::Result<()>
     send(report, out)?;
     client(report, out)?;
     assumptions(report, out)?;
-    changes(report, out)?;
+    changes(&report.changes, out)?;
     unused(report, out)?;
     sources(report, out)?;
     profile(report, out)
@@ -216,25 +216,6 @@ fn assumptions(report: &Advice<'_>, out: &mut dyn Write) -> io::Result<()> {
             code(a.question),
             code(a.answer),
             flags.join(", ")
-        )?;
-    }
-    Ok(())
-}
-
-fn changes(report: &Advice<'_>, out: &mut dyn Write) -> io::Result<()> {
-    if report.changes.is_empty() {
-        return Ok(());
-    }
-    writeln!(out, "\n#### Changed by\n")?;
-    for change in &report.changes {
-        let reason = change
-            .reason
-            .map_or(String::new(), |r| format!(": {}", prose(&flat(r))));
-        writeln!(
-            out,
-            "- {}, by {}{reason}",
-            prose(&change.what),
-            prose(&change.by)
         )?;
     }
     Ok(())

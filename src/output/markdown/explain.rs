@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use super::{code, flat, link, paragraphs, prose};
+use super::{changes, code, flat, link, paragraphs, prose};
 use crate::output::code_name;
 use crate::output::report::{route_line, Compare, Condition, Explain, StatusInfo};
 
@@ -43,7 +43,7 @@ pub(super) fn explain(report: &Explain, out: &mut dyn Write) -> io::Result<()> {
     for cite in &report.citations {
         writeln!(out, "- {}", link(cite))?;
     }
-    Ok(())
+    changes(&report.changes, out)
 }
 
 /// A code's heading, meaning and source.
@@ -137,5 +137,5 @@ pub(super) fn compare(report: &Compare, out: &mut dyn Write) -> io::Result<()> {
         meaning(&side.status, "####", out)?;
         writeln!(out, "\n{}", prose(&side.reached_line()))?;
     }
-    Ok(())
+    changes(&report.changes, out)
 }

@@ -11,7 +11,7 @@ use std::io::{self, Write};
 
 use httpadvise_rules::model::Cite;
 
-use super::report::Report;
+use super::report::{Change, Report};
 
 pub fn print(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
     match report {
@@ -28,6 +28,23 @@ pub fn print(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
 
 pub(super) use crate::output::escape::flat;
 pub(super) use crate::output::escape::markdown::{block_safe, cell, code, prose};
+
+/// Where a profile, the house rules or a rules file changed what a report shows.
+pub(super) fn changes(changes: &[Change], out: &mut dyn Write) -> io::Result<()> {
+    if changes.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "\n#### Changed by\n")?;
+    for change in changes {
+        let reason = change
+            .reason
+            .as_deref()
+            .map_or(String::new(), |r| format!(": {}", prose(&flat(r))));
+        let (what, by) = (prose(&flat(&change.what)), prose(&flat(&change.by)));
+        writeln!(out, "- {what}, by {by}{reason}")?;
+    }
+    Ok(())
+}
 
 /// A citation as a link: "[RFC 9110 §15.5.13 412 Precondition Failed](…)"; its label alone
 /// when its URL is not a web address.

@@ -4,6 +4,7 @@ use httpadvise_rules::builtin::DEFAULT_PROFILE;
 use httpadvise_rules::model::{Cite, Layer, OutcomeId, Retry, Tree};
 use serde::Serialize;
 
+use super::changes::{Change, Changes};
 use super::SCHEMA_VERSION;
 use crate::engine::expect::ExpectVerdict;
 use crate::engine::session::{Source, Verdict};
@@ -31,7 +32,7 @@ pub struct Advice<'a> {
     /// True when the profile says nothing here, so the advice is the RFC reading.
     pub fallback: bool,
     /// Every place a layer other than the built-in rules changed the advice.
-    pub changes: Vec<ChangeOut<'a>>,
+    pub changes: Vec<Change>,
     /// Answers given on the command line that the path never needed.
     pub unused: Vec<UnusedAnswer<'a>>,
     /// The verdict on `--expect CODE`, when given.
@@ -59,14 +60,6 @@ pub struct PositionOut<'a> {
     pub code_kind: Option<&'a str>,
     pub reason: &'a str,
     pub cite: Option<&'a Cite>,
-}
-
-#[derive(Debug, Serialize)]
-pub struct ChangeOut<'a> {
-    pub by: String,
-    /// What was changed: `node `content``, `outcome `invalid-content``, `status 422 → 400`.
-    pub what: String,
-    pub reason: Option<&'a str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -213,7 +206,7 @@ impl<'a> Advice<'a> {
                 cite: p.cite.as_ref(),
             }),
             fallback: falls_back(tree, verdict.outcome),
-            changes: changes(tree, verdict),
+            changes: changes(tree, verdict, status),
             unused: unused(tree, verdict, given),
             expect: None,
             diagram: true,
@@ -242,54 +235,23 @@ fn falls_back(tree: &Tree, outcome: OutcomeId) -> bool {
     guide.name != DEFAULT_PROFILE && !spoke
 }
 
-/// Nodes and the outcome on the path that a layer added or replaced, and positions that
-/// changed the status or were taken by a layer past the profile.
-fn changes<'a>(tree: &'a Tree, verdict: &Verdict) -> Vec<ChangeOut<'a>> {
-    // Layer 0 is the base the others change: the built-in pack, or the first --rules file.
-    let changed = |layer: usize, what: String, reason: Option<&'a str>| {
-        (layer != 0).then(|| ChangeOut {
-            by: tree.layers[layer].to_string(),
-            what,
-            reason,
-        })
-    };
-    let mut nodes: Vec<usize> = verdict.path.iter().map(|(step, _)| step.node.0).collect();
-    nodes.dedup();
-    let mut changes: Vec<ChangeOut<'a>> = nodes
-        .into_iter()
-        .map(|n| &tree.nodes[n])
-        .filter_map(|node| {
-            changed(
-                node.layer,
-                format!("node `{}`", node.id),
-                node.reason.as_deref(),
-            )
-        })
-        .collect();
-    let outcome = tree.outcome(verdict.outcome);
-    changes.extend(changed(
-        outcome.layer,
-        format!("outcome `{}`", outcome.id),
-        outcome.reason.as_deref(),
-    ));
-    let mut status = outcome.status;
-    for position in tree.positions.get(&verdict.outcome).into_iter().flatten() {
-        let layer = &tree.layers[position.layer];
-        if position.status != status || matches!(layer, Layer::House(_) | Layer::Rules(_)) {
-            // A house or rules-file position that agrees is listed for its reason.
-            let what = match position.status == status {
-                true => format!("status {status} kept"),
-                false => format!("status {status} → {}", position.status),
-            };
-            changes.push(ChangeOut {
-                by: layer.to_string(),
-                what,
-                reason: Some(&position.reason),
-            });
-        }
-        status = position.status;
+/// Every entry the advice used that a layer past the base added or replaced: the start,
+/// the nodes and questions on the path, the outcome, the statuses it names, and the
+/// positions that decided its status.
+fn changes(tree: &Tree, verdict: &Verdict, status: u16) -> Vec<Change> {
+    let mut changes = Changes::new(tree);
+    changes.start();
+    for (step, _) in &verdict.path {
+        changes.node(step.node.0);
+        changes.question(step.question.0);
     }
-    changes
+    changes.outcome(verdict.outcome);
+    changes.status(status);
+    for note in &tree.outcome(verdict.outcome).why_not {
+        changes.status(note.status);
+    }
+    changes.positions(verdict.outcome);
+    changes.into_vec()
 }
 
 /// Answers the command line gave to questions the path never asked.

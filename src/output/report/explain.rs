@@ -8,6 +8,7 @@ use httpadvise_rules::model::{Cite, OutcomeId, Tree};
 use httpadvise_rules::routes::{Route, Routes, ROUTE_LIMIT};
 use serde::Serialize;
 
+use super::changes::{Change, Changes};
 use super::SCHEMA_VERSION;
 
 /// Everything the rules say about one code.
@@ -27,6 +28,8 @@ pub struct Explain {
     pub headers: Vec<String>,
     pub problem_details: bool,
     pub citations: Vec<Cite>,
+    /// Where a profile, the house rules or a rules file changed what is shown.
+    pub changes: Vec<Change>,
 }
 
 /// A code as the `[[status]]` entry gives it.
@@ -88,6 +91,8 @@ pub struct Compare {
     pub a: Side,
     pub b: Side,
     pub contrast: Option<ContrastInfo>,
+    /// Where a profile, the house rules or a rules file changed what is shown.
+    pub changes: Vec<Change>,
 }
 
 /// One code of a comparison, and where the rules answer it.
@@ -150,6 +155,7 @@ impl Explain {
             headers: headers(tree, &outcomes),
             problem_details: outcomes.iter().any(|o| tree.outcome(*o).problem.is_some()),
             citations: citations(tree, code, &outcomes),
+            changes: explain_changes(tree, code, &outcomes),
         }
     }
 }
@@ -161,6 +167,7 @@ impl Compare {
             a: Side::new(tree, a, found),
             b: Side::new(tree, b, found),
             contrast: contrast(tree, a, b),
+            changes: compare_changes(tree, (a, b), found),
         }
     }
 }
@@ -187,6 +194,39 @@ impl Side {
             fits_instead_of: instead,
         }
     }
+}
+
+/// The entries `explain` shows that a layer past the base changed: the code's entry, the
+/// outcomes that answer it and the positions there, and the neighbours with their
+/// contrasts.
+fn explain_changes(tree: &Tree, code: u16, outcomes: &[OutcomeId]) -> Vec<Change> {
+    let mut changes = Changes::new(tree);
+    changes.status(code);
+    for outcome in outcomes {
+        changes.outcome(*outcome);
+        for note in &tree.outcome(*outcome).why_not {
+            changes.status(note.status);
+            changes.contrast(code, note.status);
+        }
+        changes.positions(*outcome);
+    }
+    changes.into_vec()
+}
+
+/// The entries `compare` shows that a layer past the base changed: both codes' entries,
+/// their contrast, and the outcomes that answer them.
+fn compare_changes(tree: &Tree, (a, b): (u16, u16), found: &Routes) -> Vec<Change> {
+    let mut changes = Changes::new(tree);
+    changes.status(a);
+    changes.status(b);
+    changes.contrast(a, b);
+    for code in [a, b] {
+        for outcome in Outcomes::find(tree, code, &found.routes).all() {
+            changes.outcome(outcome);
+            changes.positions(outcome);
+        }
+    }
+    changes.into_vec()
 }
 
 /// The outcomes some route reaches where `code` is an answer of the rules, each in the

@@ -3,11 +3,13 @@
 //! `markdown`.
 
 mod advice;
+mod changes;
 mod explain;
 mod profiles;
 mod rules;
 
 pub use advice::*;
+pub use changes::Change;
 pub use explain::*;
 pub use profiles::*;
 pub use rules::*;

@@ -5,7 +5,7 @@ use std::io;
 
 use colored::Colorize;
 
-use super::{cite_line, status_color, t, Writer};
+use super::{changes, cite_line, status_color, t, Writer};
 use crate::engine::expect;
 use crate::engine::session::Source;
 use crate::output::capitalise;
@@ -28,7 +28,7 @@ pub(super) fn advice(report: &Advice<'_>, w: &mut Writer<'_>) -> io::Result<()> 
     )?;
     w.wrapped(&t(report.client.next_step), "  ", "  ")?;
     assumptions(report, w)?;
-    changes(report, w)?;
+    changes(&report.changes, w)?;
     unused(report, w)?;
     sources(report, w)?;
     used_profile(report, w)
@@ -109,24 +109,6 @@ fn profile(report: &Advice<'_>, w: &mut Writer<'_>) -> io::Result<()> {
             ),
             "",
             "  ",
-        )?;
-    }
-    Ok(())
-}
-
-fn changes(report: &Advice<'_>, w: &mut Writer<'_>) -> io::Result<()> {
-    if report.changes.is_empty() {
-        return Ok(());
-    }
-    w.heading("Changed by")?;
-    for change in &report.changes {
-        let reason = change
-            .reason
-            .map_or(String::new(), |r| format!(": {}", t(r)));
-        w.wrapped(
-            &format!("{}, {}{reason}", t(&change.by), t(&change.what)),
-            "  ",
-            "    ",
         )?;
     }
     Ok(())

@@ -4,7 +4,7 @@ use std::io;
 
 use colored::Colorize;
 
-use super::{cite_line, status_color, t, Writer};
+use super::{changes, cite_line, status_color, t, Writer};
 use crate::output::report::{
     outcome_ids as ids, route_line, Compare, Condition, Explain, FitsAsWell, Reached, StatusInfo,
 };
@@ -26,7 +26,7 @@ pub(super) fn explain(report: &Explain, w: &mut Writer<'_>) -> io::Result<()> {
     for cite in &report.citations {
         w.wrapped(&cite_line(cite), "  ", "    ")?;
     }
-    Ok(())
+    changes(&report.changes, w)
 }
 
 fn meaning(status: &StatusInfo, w: &mut Writer<'_>) -> io::Result<()> {
@@ -177,5 +177,5 @@ pub(super) fn compare(report: &Compare, w: &mut Writer<'_>) -> io::Result<()> {
         meaning(&side.status, w)?;
         w.wrapped(&t(&side.reached_line()), "  ", "  ")?;
     }
-    Ok(())
+    changes(&report.changes, w)
 }

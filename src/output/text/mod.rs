@@ -11,7 +11,7 @@ use std::io::{self, Write};
 use colored::{ColoredString, Colorize};
 use httpadvise_rules::model::Cite;
 
-use super::report::Report;
+use super::report::{Change, Report};
 
 /// Rule text made safe for a terminal: every text renderer passes each field through it.
 pub(crate) use super::escape::terminal as t;
@@ -113,6 +113,24 @@ fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
         .into_iter()
         .map(|line| line.into_owned())
         .collect()
+}
+
+/// Where a profile, the house rules or a rules file changed what a report shows, each with
+/// its reason: never left unmarked.
+pub(crate) fn changes(changes: &[Change], w: &mut Writer<'_>) -> io::Result<()> {
+    if changes.is_empty() {
+        return Ok(());
+    }
+    w.heading("Changed by")?;
+    for change in changes {
+        let reason = change
+            .reason
+            .as_deref()
+            .map_or(String::new(), |r| format!(": {}", t(r)));
+        let line = format!("{}, {}{reason}", t(&change.by), t(&change.what));
+        w.wrapped(&line, "  ", "    ")?;
+    }
+    Ok(())
 }
 
 /// A status code colored by its class: success and redirection green, client errors
