@@ -94,7 +94,10 @@ fn a_rule_file_over_the_size_limit_is_refused_before_reading() {
     let _ = fs::remove_dir_all(&dir);
     assert_eq!(output.status.code(), Some(78));
     assert!(
-        stderr(&output).contains("over the limit of 16777216"),
+        stderr(&output).contains(&format!(
+            "over the limit of {}",
+            httpadvise_rules::read::MAX_FILE_BYTES
+        )),
         "{}",
         stderr(&output)
     );
@@ -119,7 +122,11 @@ fn an_endless_device_is_refused_at_the_limit_not_read_forever() {
             String::from_utf8_lossy(&output.stdout)
         );
         assert!(
-            shown.contains("/dev/zero") && shown.contains("more than the limit of 16777216 bytes"),
+            shown.contains("/dev/zero")
+                && shown.contains(&format!(
+                    "more than the limit of {} bytes",
+                    httpadvise_rules::read::MAX_FILE_BYTES
+                )),
             "{args:?}: {shown}"
         );
     }

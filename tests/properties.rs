@@ -190,7 +190,7 @@ proptest! {
         let end = text[last + 13..].find('"').expect("closing quote") + last + 13;
         let text = format!("{}n0{}", &text[..last + 13], &text[end..]);
         let found = load(&text).expect_err("must not load");
-        prop_assert!(found.iter().any(|(kind, _)| matches!(kind, Kind::Cycle { path } if path.first() == path.last())), "{:?}", found);
+        prop_assert!(found.iter().any(|(kind, _)| matches!(kind, Kind::Cycle { path, .. } if path.first() == path.last())), "{:?}", found);
     }
 
     #[test]

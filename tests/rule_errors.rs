@@ -88,7 +88,8 @@ fn cycle_names_its_path() {
     assert_eq!(
         kind,
         Kind::Cycle {
-            path: vec!["ask".into(), "again".into(), "ask".into()]
+            path: vec!["ask".into(), "again".into(), "ask".into()],
+            hidden: 0
         }
     );
     assert_eq!(location, at("cycle.toml", "23:14"));

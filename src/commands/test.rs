@@ -22,7 +22,7 @@ use std::path::{Component, Path, PathBuf};
 use httpadvise_rules::builtin::{self, DEFAULT_PROFILE};
 use httpadvise_rules::model::{NodeId, QuestionId, Step, Target, Tree};
 use httpadvise_rules::read::{read_rule_file, toml_files, TomlFile};
-use httpadvise_rules::routes::{self, ROUTE_LIMIT};
+use httpadvise_rules::routes::{self, ROUTE_LIMIT, STEP_LIMIT};
 use httpadvise_rules::source::{FileId, Sources, Span};
 use httpadvise_rules::{Files, Pack, RuleSources};
 use serde::Deserialize;
@@ -585,6 +585,7 @@ fn coverage(tree: &Tree, run: &PackRun, base: &RuleSources) -> Coverage {
         reachable: total,
         routes_truncated: possible.is_none(),
         route_limit: ROUTE_LIMIT,
+        step_limit: STEP_LIMIT,
         uncovered,
         unreachable,
     }

@@ -3,7 +3,7 @@
 
 use httpadvise_rules::model::{OutcomeId, Question, QuestionId, Tree};
 
-use super::walk::{self, Step, Walk};
+use super::walk::{Step, Walker};
 
 /// Where an answer came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
@@ -89,11 +89,11 @@ pub fn consult(
     let mut asked: Vec<QuestionId> = Vec::new();
     // Answers undone by going back, so the question starts where the user left it.
     let mut undone: Vec<Option<usize>> = vec![None; tree.questions.len()];
+    let mut walker = Walker::new(tree);
     loop {
-        let known: Vec<Option<usize>> = answers.iter().map(|a| a.map(|(a, _)| a)).collect();
-        let (question, path) = match walk::walk(tree, &known) {
-            Walk::Done { outcome, path } => return Ok(verdict(outcome, path, &answers)),
-            Walk::Needs { question, path } => (question, path),
+        let question = match walker.advance(|q| answers[q.0].map(|(a, _)| a)) {
+            Ok(outcome) => return Ok(verdict(outcome, walker.into_path(), &answers)),
+            Err(question) => question,
         };
         let q = tree.question(question);
         if let (Mode::OneShot, Some(default)) = (mode, q.default) {
@@ -101,11 +101,12 @@ pub fn consult(
             continue;
         }
         let Some(asker) = asker.as_deref_mut() else {
+            let path = walker.into_path();
             return Err(SessionError::Unanswered { question, path });
         };
         let context = Context {
             tree,
-            path: &path,
+            path: walker.path(),
             can_go_back: !asked.is_empty(),
             preselect: undone[question.0].or(q.default),
         };
@@ -118,6 +119,8 @@ pub fn consult(
                 if let Some(last) = asked.pop() {
                     undone[last.0] = answers[last.0].take().map(|(a, _)| a);
                 }
+                // The answer taken back may lie anywhere on the path: walk it again.
+                walker = Walker::new(tree);
             }
         }
     }

@@ -16,28 +16,69 @@ pub enum Walk {
     },
 }
 
+/// A walk under way: where it stands and the steps that led there. It goes on from where
+/// it stopped, so answering the questions of a long path one by one stays linear in it.
+pub struct Walker<'t> {
+    tree: &'t Tree,
+    at: Target,
+    path: Vec<Step>,
+}
+
+impl<'t> Walker<'t> {
+    pub fn new(tree: &'t Tree) -> Self {
+        Walker {
+            tree,
+            at: tree.start,
+            path: Vec::new(),
+        }
+    }
+
+    /// Follows the answers known (`answer(q)` for question `q`) until an outcome, or until
+    /// a question without one: its id. Validation proved the tree acyclic, so this ends
+    /// within `nodes.len()` steps.
+    pub fn advance(
+        &mut self,
+        answer: impl Fn(QuestionId) -> Option<usize>,
+    ) -> Result<OutcomeId, QuestionId> {
+        loop {
+            let node_id = match self.at {
+                Target::Outcome(outcome) => return Ok(outcome),
+                Target::Node(node) => node,
+            };
+            let node = self.tree.node(node_id);
+            let Some(answer) = answer(node.question) else {
+                return Err(node.question);
+            };
+            self.path.push(Step {
+                node: node_id,
+                question: node.question,
+                answer,
+            });
+            self.at = node.next[answer];
+        }
+    }
+
+    /// The steps taken so far.
+    pub fn path(&self) -> &[Step] {
+        &self.path
+    }
+
+    pub fn into_path(self) -> Vec<Step> {
+        self.path
+    }
+}
+
 /// Walks `tree` with the answers known so far (`answers[q]` for question `q`).
 pub fn walk(tree: &Tree, answers: &[Option<usize>]) -> Walk {
-    let mut path = Vec::new();
-    let mut at = tree.start;
-    loop {
-        let node_id = match at {
-            Target::Outcome(outcome) => return Walk::Done { outcome, path },
-            Target::Node(node) => node,
-        };
-        let node = tree.node(node_id);
-        let Some(answer) = answers.get(node.question.0).copied().flatten() else {
-            return Walk::Needs {
-                question: node.question,
-                path,
-            };
-        };
-        path.push(Step {
-            node: node_id,
-            question: node.question,
-            answer,
-        });
-        // Validation proved the tree acyclic, so this loop ends within `nodes.len()` steps.
-        at = node.next[answer];
+    let mut walker = Walker::new(tree);
+    match walker.advance(|q| answers.get(q.0).copied().flatten()) {
+        Ok(outcome) => Walk::Done {
+            outcome,
+            path: walker.into_path(),
+        },
+        Err(question) => Walk::Needs {
+            question,
+            path: walker.into_path(),
+        },
     }
 }

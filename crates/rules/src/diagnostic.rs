@@ -37,13 +37,20 @@ pub enum Kind {
     /// An answer of a node's question that leads nowhere.
     Uncovered { node: String, answers: Vec<String> },
     /// The tree loops back on itself.
-    Cycle { path: Vec<String> },
+    /// The tree loops: the ids at each end of the loop's path, and how many are left out
+    /// between the two halves.
+    Cycle { path: Vec<String>, hidden: usize },
+    /// More loops than are reported one by one.
+    MoreCycles { count: usize },
     /// A node or outcome that the start never reaches.
     Unreachable { id: String },
     /// No `[pack] start` in any file.
     NoStart,
     /// A flag that is not lowercase words joined by `-`.
     BadFlagName { flag: String },
+    /// More flags than a command line can carry: clap's parsing time grows with the square
+    /// of their number.
+    TooManyFlags { limit: usize },
     /// A flag that another question or a built-in option already uses.
     FlagClash { flag: String, other: String },
     /// A status code outside 100..=599.
@@ -123,7 +130,21 @@ impl Display for Kind {
                 "node `{node}` has no branch for {}: name each in `on`, or add `else`",
                 quoted(answers)
             ),
-            Kind::Cycle { path } => write!(f, "the tree loops: {}", path.join(" -> ")),
+            Kind::Cycle { path, hidden: 0 } => {
+                write!(f, "the tree loops: {}", path.join(" -> "))
+            }
+            Kind::Cycle { path, hidden } => {
+                let (first, last) = path.split_at(path.len() / 2);
+                write!(
+                    f,
+                    "the tree loops: {} -> … ({hidden} more) -> {}",
+                    first.join(" -> "),
+                    last.join(" -> ")
+                )
+            }
+            Kind::MoreCycles { count } => {
+                write!(f, "and {count} more loops; fix those above and check again")
+            }
             Kind::Unreachable { id } => write!(f, "`{id}` is never reached from the start"),
             Kind::NoStart => write!(f, "no rule file sets `[pack] start`"),
             Kind::BadFlagName { flag } => write!(
@@ -131,6 +152,11 @@ impl Display for Kind {
                 "`{flag}` is not a valid flag name (lowercase letters, digits and single `-`)"
             ),
             Kind::FlagClash { flag, other } => write!(f, "flag `--{flag}` is already {other}"),
+            Kind::TooManyFlags { limit } => write!(
+                f,
+                "the rules define more than {limit} flags; every question's flags are options \
+                 of the command line, and no more fit it"
+            ),
             Kind::StatusOutOfRange { status } => {
                 write!(f, "status {status} is outside 100..=599")
             }

@@ -37,6 +37,52 @@ pub fn wide(choices: usize) -> String {
     text
 }
 
+/// [`chain`] where every `no` leads back to the start: `nodes` loops, each closed by one
+/// node's `no`.
+pub fn loops(nodes: usize) -> String {
+    chain(nodes).replace("no = \"stop\"", "no = \"n0\"")
+}
+
+/// A chain of `nodes` nodes that each test a question of their own: `yes` leads on, `no`
+/// to outcome `stop`. A one-shot run with no answers walks all of it on the defaults.
+pub fn questions(nodes: usize) -> String {
+    let mut text = header("n0");
+    for i in 0..nodes {
+        let next = match i + 1 == nodes {
+            true => "end".to_string(),
+            false => format!("n{}", i + 1),
+        };
+        let _ = write!(
+            text,
+            "\n[[question]]\nid = \"q{i}\"\nkind = \"yes-no\"\nprompt = \"Go on from {i}?\"\nhelp = \"Step {i}.\"\ndefault = \"yes\"\n\n[[node]]\nid = \"n{i}\"\nquestion = \"q{i}\"\non = {{ yes = \"{next}\", no = \"stop\" }}\n"
+        );
+    }
+    text
+}
+
+/// One node whose question has a prompt and a help of `bytes` bytes each.
+pub fn long_prompt(bytes: usize) -> String {
+    let words = "word ".repeat(bytes / 5);
+    let mut text = header("ask").replace("prompt = \"Go on?\"", &format!("prompt = \"{words}\""));
+    text.push_str(
+        "\n[[node]]\nid = \"ask\"\nquestion = \"go\"\non = { yes = \"end\", no = \"stop\" }\n",
+    );
+    text
+}
+
+/// A chain of `nodes` nodes whose every `yes` names a node that does not exist: as many
+/// misspelt references as nodes, each a "did you mean" search over all the ids.
+pub fn misspelt(nodes: usize) -> String {
+    let mut text = header("n0");
+    for i in 0..nodes {
+        let _ = write!(
+            text,
+            "\n[[node]]\nid = \"n{i}\"\nquestion = \"go\"\non = {{ yes = \"m{i}\", no = \"stop\" }}\n"
+        );
+    }
+    text
+}
+
 /// The statuses, the question `go` and the two outcomes every generated pack shares.
 fn header(start: &str) -> String {
     format!(

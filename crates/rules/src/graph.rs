@@ -35,8 +35,24 @@ impl Edges {
     }
 }
 
-/// Every cycle reachable from any node, each as the node path and the edge that closes it.
-pub(crate) fn find_cycles(start: Target, edges: &Edges, count: usize) -> Vec<(Vec<NodeId>, Span)> {
+/// At most this many loops are reported; a pack of thousands of them is one mistake made
+/// many times, and naming each would cost the square of its size.
+pub(crate) const CYCLES_SHOWN: usize = 10;
+
+/// A loop's path names at most this many nodes, half from each end.
+pub(crate) const PATH_SHOWN: usize = 16;
+
+/// One loop: the nodes at each end of its path (the first again where it closes), how many
+/// are left out between them, and the edge that closes it.
+pub(crate) struct Cycle {
+    pub path: Vec<NodeId>,
+    pub hidden: usize,
+    pub span: Span,
+}
+
+/// The loops reachable from any node, each once (by the edge that closes it): the first
+/// [`CYCLES_SHOWN`], and how many more there are.
+pub(crate) fn find_cycles(start: Target, edges: &Edges, count: usize) -> (Vec<Cycle>, usize) {
     #[derive(Clone, Copy, PartialEq)]
     enum Mark {
         New,
@@ -44,7 +60,7 @@ pub(crate) fn find_cycles(start: Target, edges: &Edges, count: usize) -> Vec<(Ve
         Done,
     }
     let mut mark = vec![Mark::New; count];
-    let mut cycles = Vec::new();
+    let (mut cycles, mut more) = (Vec::new(), 0);
     let roots = std::iter::once(start).chain((0..count).map(|i| Target::Node(NodeId(i))));
     for root in roots {
         let Target::Node(root) = root else { continue };
@@ -70,17 +86,40 @@ pub(crate) fn find_cycles(start: Target, edges: &Edges, count: usize) -> Vec<(Ve
                     mark[next.0] = Mark::OnPath;
                     stack.push((next, 0));
                 }
-                Mark::OnPath => {
-                    let from = stack.iter().position(|(n, _)| *n == next).unwrap_or(0);
-                    let mut path: Vec<NodeId> = stack[from..].iter().map(|(n, _)| *n).collect();
-                    path.push(next);
-                    cycles.push((path, span.clone()));
+                Mark::OnPath if cycles.len() < CYCLES_SHOWN => {
+                    cycles.push(cycle(&stack, next, span));
                 }
+                Mark::OnPath => more += 1,
                 Mark::Done => {}
             }
         }
     }
-    cycles
+    (cycles, more)
+}
+
+/// The loop that the edge from the top of `stack` to `next` closes.
+fn cycle(stack: &[(NodeId, usize)], next: NodeId, span: &Span) -> Cycle {
+    let from = stack.iter().position(|(n, _)| *n == next).unwrap_or(0);
+    let nodes: Vec<NodeId> = stack[from..]
+        .iter()
+        .map(|(n, _)| *n)
+        .chain(std::iter::once(next))
+        .collect();
+    let hidden = nodes.len().saturating_sub(PATH_SHOWN);
+    let half = PATH_SHOWN / 2;
+    let path = match hidden {
+        0 => nodes,
+        _ => nodes[..half]
+            .iter()
+            .chain(&nodes[nodes.len() - half..])
+            .copied()
+            .collect(),
+    };
+    Cycle {
+        path,
+        hidden,
+        span: span.clone(),
+    }
 }
 
 /// Which nodes and outcomes the start reaches, by a breadth-first walk.

@@ -14,9 +14,11 @@ pub use crate::builtin::HOUSE_RULES;
 use crate::diagnostic::{Diagnostic, Kind};
 use crate::source::SourceFile;
 
-/// Larger rule files are refused before they are read: no real pack comes near it, and it
-/// keeps a stray multi-gigabyte file from being loaded into memory.
-pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+/// Larger rule files are refused before they are read: no real pack comes near it (the
+/// built-in one is about 100 kB). It also bounds what a file can cost: the `toml` crate's
+/// own document of a file made of the smallest values (an array of two million integers)
+/// takes about 100 bytes per byte of file, so this keeps any shape well under 1 GB.
+pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 
 /// Where the rules of one run come from.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

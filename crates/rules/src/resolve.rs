@@ -32,6 +32,7 @@ pub fn resolve(parsed: &Parsed, reserved: &[String]) -> Result<Tree, Vec<Diagnos
     let mut checker = Checker {
         diagnostics,
         reserved,
+        suggestions: SUGGESTIONS,
     };
     let tree = checker.resolve(&merged, complete).map(|mut tree| {
         tree.layers = parsed.layers.clone();
@@ -51,7 +52,19 @@ pub fn resolve(parsed: &Parsed, reserved: &[String]) -> Result<Tree, Vec<Diagnos
 struct Checker<'a> {
     diagnostics: Vec<Diagnostic>,
     reserved: &'a [String],
+    /// How many more "did you mean" searches this load may make; see [`SUGGESTIONS`].
+    suggestions: usize,
 }
+
+/// A search for the nearest name compares with every candidate: a file of thousands of
+/// misspelt references would cost their number times the number of ids. The first few are
+/// enough to show what went wrong.
+const SUGGESTIONS: usize = 50;
+
+/// At most this many flags, the questions' and their choices' together: each is an option
+/// of the command line, and clap's parse of a line grows with the square of their number
+/// (4,000 take a tenth of a second; 20,000 take two seconds). The built-in pack has about 30.
+pub const MAX_FLAGS: usize = 4_000;
 
 /// The ids of every node and outcome, and of every question: what references resolve to.
 /// These are the merged pack's own indexes, not copies: a second map of a large pack's ids
@@ -211,6 +224,16 @@ impl Checker<'_> {
         }
     }
 
+    /// The candidate nearest to `name`, while this load has searches left.
+    fn suggest<'c>(
+        &mut self,
+        name: &str,
+        candidates: impl IntoIterator<Item = &'c str>,
+    ) -> Option<String> {
+        self.suggestions = self.suggestions.checked_sub(1)?;
+        suggest::nearest(name, candidates)
+    }
+
     /// A citation, whose URL must be a web address: every output may link to it.
     fn cite<T>(&mut self, entry: &Entry<'_, T>, raw: &RawCite) -> Cite {
         if !names::is_web_url(raw.url.get_ref()) {
@@ -242,7 +265,7 @@ impl Checker<'_> {
     fn allowed(&mut self, entry: &Entry<'_, RawQuestion>) {
         for name in &entry.raw.allow {
             if !lint::NAMES.contains(&name.get_ref().as_str()) {
-                let suggestion = suggest::nearest(name.get_ref(), lint::NAMES.iter().copied());
+                let suggestion = self.suggest(name.get_ref(), lint::NAMES.iter().copied());
                 let kind = Kind::UnknownLint {
                     name: name.get_ref().clone(),
                     suggestion,
@@ -376,6 +399,10 @@ impl Checker<'_> {
                 continue;
             }
             for (flag, span) in flags_of(entry, question) {
+                if owners.len() >= self.reserved.len() + MAX_FLAGS {
+                    let kind = Kind::TooManyFlags { limit: MAX_FLAGS };
+                    return self.error(kind, span);
+                }
                 let kind = if !valid_flag_name(&flag) {
                     Kind::BadFlagName { flag }
                 } else if let Some(other) = owners.get(&flag) {
@@ -429,7 +456,7 @@ impl Checker<'_> {
         let name = &entry.raw.question;
         let found = names.question(name.get_ref());
         if found.is_none() {
-            let suggestion = suggest::nearest(name.get_ref(), names.questions.keys().copied());
+            let suggestion = self.suggest(name.get_ref(), names.questions.keys().copied());
             let question = name.get_ref().to_string();
             self.error(
                 Kind::UnknownQuestion {
@@ -527,7 +554,7 @@ impl Checker<'_> {
     ) -> Option<Target> {
         let found = names.target(name.get_ref());
         if found.is_none() {
-            let suggestion = suggest::nearest(name.get_ref(), names.targets());
+            let suggestion = self.suggest(name.get_ref(), names.targets());
             let target = name.get_ref().to_string();
             self.error(Kind::UnknownTarget { target, suggestion }, entry.span(name));
         }
@@ -637,7 +664,7 @@ impl Checker<'_> {
         if let Some(outcome) = names.outcome(name.get_ref()) {
             return Some(outcome);
         }
-        let suggestion = suggest::nearest(name.get_ref(), names.outcomes.keys().copied());
+        let suggestion = self.suggest(name.get_ref(), names.outcomes.keys().copied());
         let outcome = name.get_ref().to_string();
         self.error(
             Kind::UnknownOutcome {
@@ -672,12 +699,17 @@ impl Checker<'_> {
     /// Cycles and unreachable entries, found iteratively so that deep trees cannot
     /// overflow the stack.
     fn check_graph(&mut self, start: Target, edges: &Edges, merged: &Merged<'_>) {
-        for (path, span) in graph::find_cycles(start, edges, merged.nodes.len()) {
+        let (cycles, more) = graph::find_cycles(start, edges, merged.nodes.len());
+        for graph::Cycle { path, hidden, span } in cycles {
             let path = path
                 .iter()
                 .map(|n| merged.nodes[n.0].raw.id.get_ref().to_string())
                 .collect();
-            self.error(Kind::Cycle { path }, span);
+            self.error(Kind::Cycle { path, hidden }, span);
+        }
+        if more > 0 {
+            let kind = Kind::MoreCycles { count: more };
+            self.diagnostics.push(Diagnostic::whole_pack(kind));
         }
         // A dangling reference or a loop cuts off whatever lay beyond it; listing all of
         // that as unreachable would bury the one mistake. Fix those first, then look.

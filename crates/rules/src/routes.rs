@@ -9,6 +9,11 @@ use crate::model::{NodeId, OutcomeId, Step, Target, Tree};
 /// hundred.
 pub const ROUTE_LIMIT: usize = 100_000;
 
+/// It stops, too, once the routes found hold this many steps in all: every route is kept
+/// whole, so a tree of long routes (a chain of thousands of questions, each with a way
+/// out) would otherwise cost the square of its size.
+pub const STEP_LIMIT: usize = 200_000;
+
 /// One route: the steps and the outcome they lead to.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Route {
@@ -52,6 +57,8 @@ pub fn routes(tree: &Tree) -> Routes {
     let mut answers: Vec<Option<usize>> = vec![None; tree.questions.len()];
     let mut steps: Vec<Step> = Vec::new();
     let mut stack = vec![frame(tree, start, &mut answers)];
+    // The steps the routes found so far hold, for [`STEP_LIMIT`].
+    let mut held = 0;
     while let Some(top) = stack.last_mut() {
         if top.next > 0 {
             steps.pop();
@@ -75,10 +82,11 @@ pub fn routes(tree: &Tree) -> Routes {
         });
         match node.next[answer] {
             Target::Outcome(outcome) => {
-                if found.routes.len() == limit {
+                if found.routes.len() == limit || held + steps.len() > STEP_LIMIT {
                     found.truncated = true;
                     return found;
                 }
+                held += steps.len();
                 found.routes.push(Route {
                     steps: steps.clone(),
                     outcome,

@@ -34,8 +34,12 @@ pub(super) fn explain(report: &Explain, out: &mut dyn Write) -> io::Result<()> {
         routes(&fits.routes, out)?;
     }
     if report.truncated {
-        let limit = report.route_limit;
-        writeln!(out, "\n_Only the first {limit} routes were searched._")?;
+        let (routes, steps) = (report.route_limit, report.step_limit);
+        writeln!(
+            out,
+            "\n_The search for routes stopped before it saw them all: it looks at {routes} \
+             routes, or {steps} steps in all, at most._"
+        )?;
     }
     neighbours(report, out)?;
     send(report, out)?;

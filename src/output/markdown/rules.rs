@@ -31,8 +31,9 @@ pub(super) fn check(report: &Check, out: &mut dyn Write) -> io::Result<()> {
     if report.routes_truncated {
         writeln!(
             out,
-            "\n_The tree has more than {} routes; defaults were not checked for hidden branches._",
-            report.route_limit
+            "\n_The tree has more routes than the search looks at ({} routes, or {} steps in \
+             all); defaults were not checked for hidden branches._",
+            report.route_limit, report.step_limit
         )?;
     }
     Ok(())

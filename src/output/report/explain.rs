@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use httpadvise_rules::model::{Cite, OutcomeId, Tree};
-use httpadvise_rules::routes::{Route, Routes, ROUTE_LIMIT};
+use httpadvise_rules::routes::{Route, Routes, ROUTE_LIMIT, STEP_LIMIT};
 use serde::Serialize;
 
 use super::changes::{Change, Changes};
@@ -20,9 +20,11 @@ pub struct Explain {
     pub recommends: Vec<Reached>,
     /// The outcomes that recommend another code but say this one fits as well.
     pub fits: Vec<FitsAsWell>,
-    /// Whether the search stopped at `route_limit` routes before seeing them all.
+    /// Whether the search stopped before it saw every route (`route_limit` routes, or
+    /// `step_limit` steps in all).
     pub truncated: bool,
     pub route_limit: usize,
+    pub step_limit: usize,
     pub neighbours: Vec<Neighbour>,
     /// Header fields the outcomes send, and whether they send a problem details body.
     pub headers: Vec<String>,
@@ -151,6 +153,7 @@ impl Explain {
                 .collect(),
             truncated: found.truncated,
             route_limit: ROUTE_LIMIT,
+            step_limit: STEP_LIMIT,
             neighbours: neighbours(tree, code, &outcomes),
             headers: headers(tree, &outcomes),
             problem_details: outcomes.iter().any(|o| tree.outcome(*o).problem.is_some()),

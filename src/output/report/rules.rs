@@ -1,7 +1,7 @@
 //! `rules check` and `rules test` as data: the warnings of a pack that loads, and the
 //! scenario cases run with the edges no passing case took.
 
-use httpadvise_rules::routes::ROUTE_LIMIT;
+use httpadvise_rules::routes::{ROUTE_LIMIT, STEP_LIMIT};
 use httpadvise_rules::Checked;
 use serde::Serialize;
 
@@ -13,10 +13,11 @@ pub struct Check {
     pub schema_version: u32,
     pub files: usize,
     pub warnings: Vec<Warning>,
-    /// Whether the tree had more than `route_limit` routes, so defaults were not checked
+    /// Whether the tree had more routes than the search looks at, so defaults were not checked
     /// for hidden branches.
     pub routes_truncated: bool,
     pub route_limit: usize,
+    pub step_limit: usize,
 }
 
 /// One lint and where it points.
@@ -45,6 +46,7 @@ impl Check {
                 .collect(),
             routes_truncated: checked.routes_truncated,
             route_limit: ROUTE_LIMIT,
+            step_limit: STEP_LIMIT,
         }
     }
 }
@@ -92,10 +94,11 @@ pub struct Coverage {
     pub covered: usize,
     /// The edges some route can take; `unreachable` lists those none can.
     pub reachable: usize,
-    /// Whether the tree had more than `route_limit` routes: then edges no route takes
+    /// Whether the tree had more routes than the search looks at: then edges no route takes
     /// cannot be told apart, and are counted as uncovered.
     pub routes_truncated: bool,
     pub route_limit: usize,
+    pub step_limit: usize,
     pub uncovered: Vec<String>,
     pub unreachable: Vec<String>,
 }

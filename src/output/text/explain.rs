@@ -15,8 +15,9 @@ pub(super) fn explain(report: &Explain, w: &mut Writer<'_>) -> io::Result<()> {
     fits_as_well(report, w)?;
     if report.truncated {
         let note = format!(
-            "(only the first {} routes were searched)",
-            report.route_limit
+            "(the search for routes stopped before it saw them all: it looks at {} routes, \
+             or {} steps in all, at most)",
+            report.route_limit, report.step_limit
         );
         w.wrapped(&note, "  ", "  ")?;
     }

@@ -22,8 +22,9 @@ pub(super) fn check(report: &Check, w: &mut Writer<'_>) -> io::Result<()> {
     if report.routes_truncated {
         writeln!(
             w.out,
-            "note: the tree has more than {} routes; defaults were not checked for hidden branches",
-            report.route_limit
+            "note: the tree has more routes than the search looks at ({} routes, or {} steps \
+             in all); defaults were not checked for hidden branches",
+            report.route_limit, report.step_limit
         )?;
     }
     let files = plural(report.files, "file");
@@ -103,8 +104,9 @@ fn edges(coverage: &Coverage, w: &mut Writer<'_>) -> io::Result<()> {
     if coverage.routes_truncated {
         writeln!(
             w.out,
-            "  note: more than {} routes; edges no route takes are listed as uncovered",
-            coverage.route_limit
+            "  note: more routes than the search looks at ({} routes, or {} steps in all); \
+             edges no route takes are listed as uncovered",
+            coverage.route_limit, coverage.step_limit
         )?;
     }
     for edge in coverage.uncovered.iter().take(LISTED) {
