@@ -6,22 +6,32 @@
 
 use std::fmt;
 use std::io::{self, Write};
-use std::sync::{Once, OnceLock};
+use std::os::fd::OwnedFd;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Once, OnceLock};
 
 use colored::Colorize;
 use dialoguer::console::Term;
 use dialoguer::theme::Theme;
 use dialoguer::{Confirm, Select};
 use httpadvise_rules::model::{Question, QuestionKind, NO, YES};
+use rustix::io::dup;
 use rustix::termios::{self, OptionalActions, Termios};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
 
 use crate::engine::session::{AskError, Asker, Context, Reply};
+use crate::error::Exit;
 use crate::output::escape;
 
-/// The terminal's modes before the first prompt: what every way out restores.
-static SAVED: OnceLock<Termios> = OnceLock::new();
+/// The terminal as the program found it: a handle of its own, and its modes before the
+/// first prompt, which every way out restores.
+static SAVED: OnceLock<(OwnedFd, Termios)> = OnceLock::new();
+
+/// The signals that ends the run on, each flagged by the signal handler itself, with the
+/// exit code it gives. A signal also interrupts the prompt's read, which would end the run
+/// as a Ctrl-C (console even raises SIGINT then): both ways out read these first.
+static SIGNALLED: OnceLock<[(i32, Arc<AtomicBool>); 3]> = OnceLock::new();
 
 /// Asks yes/no questions and choices on the terminal.
 pub struct TerminalAsker {
@@ -32,13 +42,19 @@ impl TerminalAsker {
     /// Saves the terminal's modes and starts listening for the signals that must give
     /// them back.
     pub fn new() -> Self {
-        if let Ok(modes) = termios::tcgetattr(io::stdin()) {
-            let _ = SAVED.set(modes);
+        if let (Ok(modes), Ok(handle)) = (termios::tcgetattr(io::stdin()), dup(io::stdin())) {
+            let _ = SAVED.set((handle, modes));
+        }
+        // SIGTERM and SIGHUP first: the SIGINT console raises after either says nothing.
+        let signalled =
+            SIGNALLED.get_or_init(|| [SIGTERM, SIGHUP, SIGINT].map(|s| (s, Arc::default())));
+        for (signal, flag) in signalled {
+            let _ = signal_hook::flag::register(*signal, Arc::clone(flag));
         }
         if let Ok(mut signals) = Signals::new([SIGINT, SIGTERM, SIGHUP]) {
             std::thread::spawn(move || {
-                if let Some(signal) = signals.forever().next() {
-                    leave(128 + signal, signal == SIGINT);
+                if signals.forever().next().is_some() {
+                    leave(Exit::Cancelled as i32, true);
                 }
             });
         }
@@ -54,14 +70,26 @@ impl Default for TerminalAsker {
     }
 }
 
-/// Gives the terminal back (its saved modes, the cursor shown) and ends the program with
+/// Gives the terminal back (its saved modes, the cursor shown) and ends the program: with
+/// 128 + the signal that arrived, if one did (saying "cancelled" for Ctrl-C), else with
 /// `code`, saying "cancelled" if `cancelled`. Whoever calls first does it; a second caller
-/// (the signal's thread and the prompt's, both woken by one Ctrl-C) waits for the exit.
+/// (the signal's thread and the prompt's, both woken by one signal) waits for the exit.
 pub fn leave(code: i32, cancelled: bool) -> ! {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
-        // Holding stderr keeps a prompt from hiding the cursor again in between.
+        let signal = SIGNALLED
+            .get()
+            .and_then(|flags| flags.iter().find(|(_, f)| f.load(Ordering::SeqCst)));
+        let (code, cancelled) = match signal {
+            None => (code, cancelled),
+            Some((signal, _)) => (128 + signal, *signal == SIGINT),
+        };
+        // Holding stderr stops a prompt at its next redraw. One may still set raw mode for
+        // a key read just after the restore, and then wait for the key: the second restore
+        // undoes that, and the prompt can do nothing more before the exit.
         let mut stderr = io::stderr().lock();
+        restore_terminal();
+        std::thread::sleep(std::time::Duration::from_millis(20));
         restore_terminal();
         if cancelled {
             let _ = writeln!(stderr, "\ncancelled");
@@ -76,8 +104,8 @@ pub fn leave(code: i32, cancelled: bool) -> ! {
 /// The terminal's saved modes and a visible cursor: a prompt hides the cursor while it
 /// waits for a key.
 pub fn restore_terminal() {
-    if let Some(modes) = SAVED.get() {
-        let _ = termios::tcsetattr(io::stdin(), OptionalActions::Now, modes);
+    if let Some((terminal, modes)) = SAVED.get() {
+        let _ = termios::tcsetattr(terminal, OptionalActions::Now, modes);
     }
     let _ = Term::stderr().show_cursor();
 }

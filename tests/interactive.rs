@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 use expectrl::process::unix::WaitStatus;
 use expectrl::session::OsSession;
 use expectrl::{Eof, Expect, Session};
+use nix::sys::signal::{kill, Signal};
 use nix::sys::termios::{self, LocalFlags};
 
 /// Long enough for a loaded machine; a passing run takes milliseconds per prompt.
@@ -111,6 +112,37 @@ impl Pty {
     fn line_mode(&self) -> bool {
         let settings = termios::tcgetattr(self.session.as_raw_fd()).expect("the pty's settings");
         settings.local_flags.contains(LocalFlags::ICANON)
+    }
+
+    /// Sends `signal` to the program.
+    fn signal(&self, signal: Signal) {
+        let pid = self.session.get_process().pid();
+        kill(pid, signal).expect("the signal is sent");
+    }
+
+    /// Waits for the exit, then reads the terminal's modes as the program left them:
+    /// (exit code, the rest shown, whether line mode is back on).
+    fn finish_with_modes(mut self) -> (i32, String, Result<(), String>) {
+        let rest = match self.session.expect(Eof) {
+            Ok(found) => self.record(found.as_bytes()),
+            Err(error) => panic!("waiting for the exit: {error}\nshown:\n{}", self.shown),
+        };
+        let status = self
+            .session
+            .get_process()
+            .wait()
+            .expect("wait for httpadvise");
+        let settings = termios::tcgetattr(self.session.as_raw_fd()).expect("the pty's settings");
+        // What raw mode turns off (echo was off from the start: expectrl sets it so).
+        let line_mode = LocalFlags::ICANON | LocalFlags::ISIG | LocalFlags::IEXTEN;
+        let given_back = match settings.local_flags.contains(line_mode) {
+            true => Ok(()),
+            false => Err(format!("left as {:?}", settings.local_flags)),
+        };
+        match status {
+            WaitStatus::Exited(_, code) => (code, rest, given_back),
+            other => panic!("httpadvise did not exit by itself: {other:?}\nshown:\n{rest}"),
+        }
     }
 
     /// Reads to the end of the output and waits for the exit: (exit code, the rest shown).
@@ -297,4 +329,45 @@ fn ctrl_d_at_a_confirm_prompt_changes_nothing() {
     let (code, rest) = pty.finish();
     assert_eq!(code, 0, "{rest:?}");
     assert!(rest.contains("200 OK"), "{rest:?}");
+}
+
+/// A signal that ends the program while a prompt reads keys in raw mode: the terminal's
+/// line mode, echo and cursor come back before it ends with 128 + the signal.
+fn assert_given_back_on(signal: Signal, code: i32) {
+    let mut pty = Pty::spawn(&[]);
+    pty.expect_select(PAYLOAD, PAYLOAD_LAST);
+    pty.wait_for_raw_mode();
+    pty.signal(signal);
+    let (exit, rest, given_back) = pty.finish_with_modes();
+    assert_eq!(exit, code, "{rest:?}");
+    assert_eq!(given_back, Ok(()), "the terminal's modes after {signal}");
+    assert!(
+        cursor_visible(&rest),
+        "cursor left hidden after {signal}: {rest:?}"
+    );
+}
+
+#[test]
+fn sigterm_at_a_prompt_gives_the_terminal_back_and_exits_143() {
+    assert_given_back_on(Signal::SIGTERM, 143);
+}
+
+#[test]
+fn sighup_at_a_prompt_gives_the_terminal_back_and_exits_129() {
+    assert_given_back_on(Signal::SIGHUP, 129);
+}
+
+/// Ctrl-C right behind a burst of keys, sent as one write while the prompt redraws:
+/// whatever state the key reading is in, the terminal comes back.
+#[test]
+fn ctrl_c_behind_a_burst_of_keys_gives_the_terminal_back() {
+    for _ in 0..7 {
+        let mut pty = Pty::spawn(&[]);
+        pty.expect_select(PAYLOAD, PAYLOAD_LAST);
+        pty.send(&format!("{}{CTRL_C}", DOWN.repeat(40)));
+        let (exit, rest, given_back) = pty.finish_with_modes();
+        assert_eq!(exit, 130, "{rest:?}");
+        assert_eq!(given_back, Ok(()), "the terminal's modes after Ctrl-C");
+        assert!(cursor_visible(&rest), "cursor left hidden: {rest:?}");
+    }
 }
