@@ -22,13 +22,27 @@ fn run(args: &[&str], stdout: Stdio) -> i32 {
 
 /// Ctrl-C at the first prompt, through a pseudo-terminal.
 fn cancelled() -> i32 {
+    at_first_prompt(|session| session.send("\x03").expect("Ctrl-C"))
+}
+
+/// `signal` sent to the program at its first prompt.
+fn signalled(signal: nix::sys::signal::Signal) -> i32 {
+    at_first_prompt(|session| {
+        let pid = session.get_process().pid();
+        nix::sys::signal::kill(pid, signal).expect("the signal is sent");
+    })
+}
+
+/// What the program exits with when `act` is done to it at its first prompt.
+fn at_first_prompt(act: impl FnOnce(&mut expectrl::session::OsSession)) -> i32 {
     let mut command = Command::new(env!("CARGO_BIN_EXE_httpadvise"));
     command.env("TERM", "xterm-256color").env("NO_COLOR", "1");
     let mut session = Session::spawn(command).expect("a pseudo-terminal");
     session.set_expect_timeout(Some(Duration::from_secs(20)));
     // The last choice drawn means the prompt is ready for keys.
     session.expect("(none)").expect("the first prompt");
-    session.send("\x03").expect("Ctrl-C");
+    act(&mut session);
+    let _ = session.expect(expectrl::Eof);
     match session.get_process().wait().expect("exits") {
         expectrl::process::unix::WaitStatus::Exited(_, code) => code,
         other => panic!("not a plain exit: {other:?}"),
@@ -94,7 +108,9 @@ fn every_documented_exit_code_is_produced_and_no_other() {
                 Stdio::null(),
             ),
         ),
+        (129, signalled(nix::sys::signal::Signal::SIGHUP)),
         (130, cancelled()),
+        (143, signalled(nix::sys::signal::Signal::SIGTERM)),
     ];
     for (expected, got) in &produced {
         assert_eq!(expected, got);

@@ -113,7 +113,6 @@ fn no_control_character_from_rule_text_reaches_any_output() {
         for color in ["never", "always"] {
             let mut all = args.clone();
             all.extend(["--color", color]);
-            // Subcommands that print no report refuse --color? No: it is global.
             let output = hostile(&all);
             assert_clean(&format!("{all:?}"), &output, color == "always");
         }
@@ -149,6 +148,19 @@ fn the_mermaid_chart_and_the_markdown_cannot_be_taken_over() {
             "{line}"
         );
     }
+}
+
+/// A help text that starts with a roff request (`.so` reads a file) is text in the man
+/// page, not a request.
+#[test]
+fn the_man_page_reads_rule_text_as_text() {
+    let page = String::from_utf8(hostile(&["man"]).stdout).expect("UTF-8");
+    assert!(page.contains("/etc/hostile"), "{page}");
+    let requests: Vec<&str> = page
+        .lines()
+        .filter(|line| line.starts_with(['.', '\'']) && line.contains("hostile"))
+        .collect();
+    assert!(requests.is_empty(), "{requests:#?}");
 }
 
 /// A rules test case named with the payload, and a fixture error quoting it.
@@ -260,6 +272,16 @@ fn completion_scripts_run_nothing_from_the_rules_when_sourced_and_used() {
         let script = completions(shell);
         assert!(!script.contains("$(touch"), "{shell}: {script}");
         assert!(!script.contains('\x1b'), "{shell}");
+        // The rule text reaches a script as plain words: nothing a shell reads as a
+        // quote, a substitution or a glob qualifier.
+        for (at, _) in script.match_indices(MARK) {
+            let text = &script[at..];
+            let text = &text[..text.find("item").expect("the label's last word")];
+            let odd = text
+                .chars()
+                .find(|c| !(c.is_alphanumeric() || " .=/%-".contains(*c)));
+            assert_eq!(odd, None, "{shell}: {text}");
+        }
     }
     if installed("bash") {
         sourced(
@@ -470,8 +492,8 @@ status = 400
 reason = "Ours."
 "#;
 
-/// A `.httpadvise.toml` that is a link, or that others may write, is not read from a
-/// folder below it; the warning names `--config`.
+/// A `.httpadvise.toml` that is a link, that others may write, or that another user owns
+/// is not read from a folder below it; the warning names `--config`, which reads it.
 #[test]
 fn untrusted_house_rules_are_not_read() {
     let dir = temp("untrusted");
@@ -489,6 +511,13 @@ fn untrusted_house_rules_are_not_read() {
     permissions.set_mode(0o666);
     fs::set_permissions(dir.join(".httpadvise.toml"), permissions).expect("chmod");
     let writable = run_in(&sub, &["--payload-invalid", "--format", "json"]);
+    // Only root can give a file away; as another user this case cannot be made, and the
+    // two above still hold.
+    let own = fs::Permissions::from_mode(0o644);
+    fs::set_permissions(dir.join(".httpadvise.toml"), own).expect("chmod");
+    let given_away = std::os::unix::fs::chown(dir.join(".httpadvise.toml"), Some(65534), None)
+        .is_ok()
+        .then(|| run_in(&sub, &["--payload-invalid", "--format", "json"]));
     let trusted = run_in(
         &sub,
         &[
@@ -500,7 +529,9 @@ fn untrusted_house_rules_are_not_read() {
         ],
     );
     let _ = fs::remove_dir_all(&dir);
-    for (what, output) in [("a link", &linked), ("writable by others", &writable)] {
+    let mut untrusted = vec![("a link", &linked), ("writable by others", &writable)];
+    untrusted.extend(given_away.as_ref().map(|output| ("another user's", output)));
+    for (what, output) in untrusted {
         let report: Value = serde_json::from_slice(&output.stdout).expect("JSON");
         assert_eq!(report["status"], 422, "{what}: the house rules were read");
         let warning = String::from_utf8_lossy(&output.stderr);

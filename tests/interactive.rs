@@ -371,3 +371,32 @@ fn ctrl_c_behind_a_burst_of_keys_gives_the_terminal_back() {
         assert!(cursor_visible(&rest), "cursor left hidden: {rest:?}");
     }
 }
+
+/// A pack whose prompts and labels carry control sequences: the prompts show them as
+/// visible escapes, and none reaches the terminal as itself.
+#[test]
+fn prompts_show_control_sequences_from_the_rules_as_text() {
+    let pack = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/hostile/pack.toml"
+    );
+    let args = ["--no-config", "--no-builtin-rules", "--rules", pack, "-i"];
+    let mut pty = Pty::spawn(&args);
+    let mut shown = pty.expect_select("ZZMARK", "(odd)");
+    pty.send(DOWN);
+    pty.send(ENTER);
+    shown.push_str(&pty.expect_confirm("[Y/n]"));
+    pty.send("n");
+    let (code, rest) = pty.finish();
+    shown.push_str(&rest);
+    assert_eq!(code, 0, "{shown}");
+    assert!(shown.contains("\\x1b]52;c;aGk="), "{shown}");
+    for raw in [
+        "\x1b]", "\x1b[2J", "\x07", "\0", "\x08", "\u{9b}", "\u{202e}",
+    ] {
+        assert!(
+            !shown.contains(raw),
+            "{raw:?} reached the terminal:\n{shown}"
+        );
+    }
+}

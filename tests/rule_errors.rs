@@ -472,3 +472,30 @@ fn a_duplicate_id_points_at_its_first_definition_too() {
     let shown = httpadvise::output::diagnostics::rejected(&rejected);
     assert!(shown.contains("first defined here"), "{shown}");
 }
+
+/// Thirty copies of one mistake: every one is found, the first twenty are shown, and the
+/// rest are counted under the file's name.
+#[test]
+fn a_file_of_many_problems_shows_twenty_and_counts_the_rest() {
+    let path = std::env::temp_dir().join(format!("httpadvise-many-{}.toml", std::process::id()));
+    std::fs::write(&path, httpadvise_rules::generate::misspelt(30)).expect("written");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_httpadvise"))
+        .args(["--no-config", "--no-builtin-rules", "--rules"])
+        .arg(&path)
+        .args(["rules", "check"])
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the binary runs");
+    let _ = std::fs::remove_file(&path);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(78), "{stderr}");
+    assert_eq!(stderr.matches("error: ").count(), 20, "{stderr}");
+    assert!(
+        stderr.contains(&format!("… and 10 more problems in {}", path.display())),
+        "{stderr}"
+    );
+    assert!(
+        stderr.ends_with("the rules did not load: 30 problems\n"),
+        "{stderr}"
+    );
+}
