@@ -86,9 +86,11 @@ fn each_lint_points_at_its_entry() {
             ("missing-help".to_string(), at("34:6")),
             ("default-hides-branch".to_string(), at("37:11")),
             ("long-label".to_string(), at("49:9")),
+            ("missing-quote".to_string(), at("83:7")),
             ("missing-cite".to_string(), at("86:6")),
             ("status-in-text".to_string(), at("88:50")),
             ("status-in-text".to_string(), at("95:27")),
+            ("member-name".to_string(), at("96:21")),
         ]
     );
 }
@@ -112,8 +114,8 @@ fn a_hidden_branch_names_the_statuses_and_the_answers_that_lead_there() {
         })
         .expect("a hidden branch");
     let expected = vec![
-        (403, vec!["policy".to_string(), "legal".to_string()]),
-        (451, vec!["legal".to_string()]),
+        (Some(403), vec!["policy".to_string(), "legal".to_string()]),
+        (Some(451), vec!["legal".to_string()]),
     ];
     assert_eq!(
         hidden,
@@ -121,7 +123,7 @@ fn a_hidden_branch_names_the_statuses_and_the_answers_that_lead_there() {
             &"blocked".to_string(),
             &"no".to_string(),
             &"withheld".to_string(),
-            200,
+            Some(200),
             &expected
         )
     );
@@ -193,7 +195,7 @@ fn the_command_prints_warnings_with_places_and_a_summary() {
         "{stdout}"
     );
     assert!(stdout.contains("^^^"), "{stdout}");
-    assert!(stdout.ends_with("1 file checked: 6 warnings\n"), "{stdout}");
+    assert!(stdout.ends_with("1 file checked: 8 warnings\n"), "{stdout}");
 }
 
 #[test]

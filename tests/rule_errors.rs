@@ -359,8 +359,8 @@ fn a_dangling_override_is_one_problem_not_everything_it_cut_off() {
         all,
         vec![(
             Kind::UnknownTarget {
-                target: "idempotncy".into(),
-                suggestion: Some("idempotency".into())
+                target: "state-methd".into(),
+                suggestion: Some("state-method".into())
             },
             Some(at("dangling-override.toml", "7:8")),
         )]
@@ -497,5 +497,112 @@ fn a_file_of_many_problems_shows_twenty_and_counts_the_rest() {
     assert!(
         stderr.ends_with("the rules did not load: 30 problems\n"),
         "{stderr}"
+    );
+}
+
+/// A pack of two statuses and one question that others append to, for checks too small
+/// for a fixture file of their own.
+const SMALL: &str = r#"
+[pack]
+start = "ok"
+
+[[status]]
+code = 200
+name = "OK"
+meaning = "Fine."
+
+[[status]]
+code = 400
+name = "Bad Request"
+meaning = "Wrong."
+
+[[outcome]]
+id = "ok"
+status = 200
+summary = "Fine."
+explanation = "Fine."
+retry = "not-needed"
+next-step = "Nothing."
+"#;
+
+/// The kinds of problem of `SMALL` with `more` after it.
+fn small_with(more: &str) -> Vec<Kind> {
+    match common::load_text("small.toml", &format!("{SMALL}{more}")) {
+        Ok(_) => Vec::new(),
+        Err(rejected) => rejected.diagnostics.into_iter().map(|d| d.kind).collect(),
+    }
+}
+
+/// A flag is a name like an id: at most 64 characters. A longer one once reached clap,
+/// whose short help panicked on it.
+#[test]
+fn a_flag_longer_than_an_id_is_refused() {
+    let flag = "a".repeat(65);
+    let kinds = small_with(&format!(
+        "\n[[question]]\nid = \"q\"\nkind = \"choice\"\nprompt = \"?\"\n\n[[question.choice]]\nid = \"a\"\nlabel = \"A\"\nflag = \"{flag}\"\n\n[[question.choice]]\nid = \"b\"\nlabel = \"B\"\n"
+    ));
+    assert!(
+        kinds
+            .iter()
+            .any(|k| matches!(k, Kind::BadFlagName { flag: f } if f.len() == 65)),
+        "{kinds:?}"
+    );
+}
+
+/// A contrast tells two codes apart; one code twice is a mistake, located.
+#[test]
+fn a_contrast_of_a_code_with_itself_is_refused() {
+    let kinds = small_with(
+        "\n[[contrast]]\na = 400\nb = 400\ntest = \"?\"\nwhen-a = \"a\"\nwhen-b = \"b\"\n",
+    );
+    assert_eq!(kinds, vec![Kind::ContrastWithItself { code: 400 }]);
+}
+
+/// An outcome has a status, or sends the stored response; not both, not neither.
+#[test]
+fn an_outcome_says_its_status_or_that_it_replays_a_stored_response() {
+    let stored = "\n[[outcome]]\nid = \"again\"\nstored-response = true\nsummary = \"s\"\nexplanation = \"e\"\nretry = \"not-needed\"\nnext-step = \"n\"\n";
+    let both = stored.replace(
+        "stored-response = true",
+        "stored-response = true\nstatus = 200",
+    );
+    let neither = stored.replace("stored-response = true\n", "");
+    // Unreached but valid: the only problem is that nothing leads to it.
+    assert!(
+        matches!(&small_with(stored)[..], [Kind::Unreachable { .. }]),
+        "{:?}",
+        small_with(stored)
+    );
+    assert_eq!(small_with(&both), vec![Kind::StatusOrStored { both: true }]);
+    assert_eq!(
+        small_with(&neither),
+        vec![Kind::StatusOrStored { both: false }]
+    );
+}
+
+/// Family questions must have defaults, and belong to one family.
+#[test]
+fn a_family_question_needs_a_default_and_one_family() {
+    let question = "\n[[question]]\nid = \"q\"\nkind = \"yes-no\"\nprompt = \"?\"\n";
+    let family = |id: &str| {
+        format!(
+            "\n[[family]]\nid = \"{id}\"\nlabel = \"L\"\nassumed = \"fine\"\nquestions = [\"q\"]\n"
+        )
+    };
+    let kinds = small_with(&format!("{question}{}", family("f")));
+    assert!(
+        kinds.contains(&Kind::FamilyWithoutDefault {
+            question: "q".into()
+        }),
+        "{kinds:?}"
+    );
+    let defaulted = question.replace("prompt", "default = \"no\"\nprompt");
+    let kinds = small_with(&format!("{defaulted}{}{}", family("f"), family("g")));
+    assert!(
+        kinds.contains(&Kind::InTwoFamilies {
+            question: "q".into(),
+            other: "f".into()
+        }),
+        "{kinds:?}"
     );
 }

@@ -111,7 +111,7 @@ fn the_validator_rejects_what_the_format_rejects() {
         ("[pack]", "/pack: missing key `start`"),
         (
             "[[outcome]]\nid = \"x\"",
-            "/outcome/0: missing key `status`",
+            "/outcome/0: missing key `summary`",
         ),
         ("tree = 1", ": unknown key `tree`"),
     ];

@@ -53,6 +53,14 @@ pub enum Kind {
     TooManyFlags { limit: usize },
     /// A flag that another question or a built-in option already uses.
     FlagClash { flag: String, other: String },
+    /// An outcome with both a `status` and `stored-response = true` (`both`), or neither.
+    StatusOrStored { both: bool },
+    /// A contrast of a code with itself.
+    ContrastWithItself { code: u16 },
+    /// A question listed by two families.
+    InTwoFamilies { question: String, other: String },
+    /// A family's question without a default: a session that leaves it out assumes it.
+    FamilyWithoutDefault { question: String },
     /// A status code outside 100..=599.
     StatusOutOfRange { status: i64 },
     /// A status code used without a `[[status]]` entry naming it.
@@ -149,13 +157,39 @@ impl Display for Kind {
             Kind::NoStart => write!(f, "no rule file sets `[pack] start`"),
             Kind::BadFlagName { flag } => write!(
                 f,
-                "`{flag}` is not a valid flag name (lowercase letters, digits and single `-`)"
+                "`{flag}` is not a valid flag name (lowercase letters, digits and single `-`, \
+                 at most {} characters)",
+                crate::names::LONGEST_ID
             ),
             Kind::FlagClash { flag, other } => write!(f, "flag `--{flag}` is already {other}"),
             Kind::TooManyFlags { limit } => write!(
                 f,
                 "the rules define more than {limit} flags; every question's flags are options \
                  of the command line, and no more fit it"
+            ),
+            Kind::StatusOrStored { both: true } => write!(
+                f,
+                "an outcome that sends the stored response (`stored-response = true`) has no \
+                 `status` of its own"
+            ),
+            Kind::StatusOrStored { both: false } => write!(
+                f,
+                "the outcome needs a `status`, or `stored-response = true` where it sends a \
+                 response stored earlier"
+            ),
+            Kind::ContrastWithItself { code } => write!(
+                f,
+                "a contrast tells two codes apart; this one sets both `a` and `b` to {code}"
+            ),
+            Kind::InTwoFamilies { question, other } => write!(
+                f,
+                "question `{question}` is already in family `{other}`; a question belongs to \
+                 one family at most"
+            ),
+            Kind::FamilyWithoutDefault { question } => write!(
+                f,
+                "question `{question}` has no `default`, so a session that leaves its family \
+                 out has nothing to assume: give it one"
             ),
             Kind::StatusOutOfRange { status } => {
                 write!(f, "status {status} is outside 100..=599")

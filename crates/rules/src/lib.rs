@@ -15,6 +15,7 @@ pub mod names;
 pub mod parse;
 pub mod raw;
 pub mod read;
+pub mod registry;
 mod resolve;
 pub mod routes;
 pub mod schema;

@@ -4,9 +4,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::{self, Display};
 
-use crate::model::{NodeId, Target, Tree};
+use crate::model::{code_text, NodeId, Target, Tree};
 use crate::parse::Parsed;
-use crate::raw::{RawOutcome, RawQuestion};
+use crate::raw::{RawCite, RawOutcome, RawQuestion};
 use crate::routes::{self, Route};
 use crate::source::{FileId, Sources, Span};
 
@@ -24,9 +24,9 @@ pub enum LintKind {
         default: String,
         node: String,
         outcome: String,
-        status: u16,
+        status: Option<u16>,
         /// Each hidden status, and the answers at the node that lead to it.
-        hidden: Vec<(u16, Vec<String>)>,
+        hidden: Vec<(Option<u16>, Vec<String>)>,
     },
     /// A choice label longer than [`LONGEST_LABEL`] characters: prompts draw each choice
     /// on one line, and a longer one would wrap on an 80-column terminal.
@@ -35,6 +35,10 @@ pub enum LintKind {
         choice: String,
         length: usize,
     },
+    /// A citation of an RFC without the sentence it rests on.
+    MissingQuote { cited: String },
+    /// A problem details extension member whose name RFC 9457 §4 advises against.
+    MemberName { outcome: String, member: String },
     /// An outcome's `summary` or `problem.detail` names a code it does not return.
     StatusInText {
         outcome: String,
@@ -51,6 +55,8 @@ pub const NAMES: &[&str] = &[
     "default-hides-branch",
     "status-in-text",
     "long-label",
+    "missing-quote",
+    "member-name",
 ];
 
 impl LintKind {
@@ -62,6 +68,8 @@ impl LintKind {
             LintKind::DefaultHidesBranch { .. } => "default-hides-branch",
             LintKind::StatusInText { .. } => "status-in-text",
             LintKind::LongLabel { .. } => "long-label",
+            LintKind::MissingQuote { .. } => "missing-quote",
+            LintKind::MemberName { .. } => "member-name",
         }
     }
 }
@@ -87,13 +95,16 @@ impl Display for LintKind {
             } => {
                 let hidden: Vec<String> = hidden
                     .iter()
-                    .map(|(code, answers)| format!("{code} (only via {})", answers.join(", ")))
+                    .map(|(code, answers)| {
+                        format!("{} (only via {})", code_text(*code), answers.join(", "))
+                    })
                     .collect();
                 write!(
                     f,
                     "the default `{question} = {default}` ends the walk at node `{node}` \
-                     (outcome `{outcome}`, {status}); one-shot runs that leave `{question}` \
+                     (outcome `{outcome}`, {}); one-shot runs that leave `{question}` \
                      open never reach {}",
+                    code_text(*status),
                     hidden.join(", ")
                 )
             }
@@ -105,6 +116,16 @@ impl Display for LintKind {
                 f,
                 "the label of choice `{choice}` of question `{question}` is {length} characters \
                  long; at most {LONGEST_LABEL} fit a prompt on an 80-column terminal"
+            ),
+            LintKind::MissingQuote { cited } => write!(
+                f,
+                "the citation of {cited} quotes nothing: add `quote`, the sentence the claim \
+                 rests on, word for word"
+            ),
+            LintKind::MemberName { outcome, member } => write!(
+                f,
+                "extension member `{member}` of outcome `{outcome}`: RFC 9457 §4 asks for a \
+                 letter first, then only letters, digits and `_`, three characters at least"
             ),
             LintKind::StatusInText {
                 outcome,
@@ -138,6 +159,8 @@ pub(crate) fn lint(tree: &Tree, parsed: &Parsed) -> (Vec<Lint>, bool) {
     lints.extend(missing_cites(&entries));
     lints.extend(missing_help(&entries));
     lints.extend(long_labels(&entries));
+    lints.extend(missing_quotes(parsed));
+    lints.extend(member_names(&entries));
     lints.extend(statuses_in_text(tree, &entries, &parsed.sources));
     let routes = routes::routes(tree);
     if !routes.truncated {
@@ -234,6 +257,79 @@ fn long_labels(entries: &Entries<'_>) -> Vec<Lint> {
     lints
 }
 
+/// RFC citations without a quote, wherever a surviving entry cites: an outcome, a status,
+/// a position, a contrast.
+fn missing_quotes(parsed: &Parsed) -> Vec<Lint> {
+    let mut statuses: BTreeMap<i64, (FileId, &RawCite)> = BTreeMap::new();
+    let mut outcomes: BTreeMap<&str, (FileId, &[RawCite])> = BTreeMap::new();
+    let mut others: Vec<(FileId, &RawCite)> = Vec::new();
+    for file in &parsed.files {
+        let at = file.file;
+        for status in &file.raw.status {
+            match &status.cite {
+                Some(cite) => statuses.insert(*status.code.get_ref(), (at, cite)),
+                None => statuses.remove(status.code.get_ref()),
+            };
+        }
+        for outcome in &file.raw.outcome {
+            outcomes.insert(outcome.id.get_ref(), (at, &outcome.cite));
+        }
+        others.extend(
+            file.raw
+                .position
+                .iter()
+                .flat_map(|p| &p.cite)
+                .map(|c| (at, c)),
+        );
+        others.extend(
+            file.raw
+                .contrast
+                .iter()
+                .flat_map(|c| &c.cite)
+                .map(|c| (at, c)),
+        );
+    }
+    let outcome_cites = outcomes
+        .into_values()
+        .flat_map(|(at, cites)| cites.iter().map(move |c| (at, c)));
+    statuses
+        .into_values()
+        .chain(outcome_cites)
+        .chain(others)
+        .filter(|(_, cite)| cite.document.starts_with("RFC ") && cite.quote.is_none())
+        .map(|(at, cite)| Lint {
+            kind: LintKind::MissingQuote { cited: cited(cite) },
+            span: span_of(at, &cite.url),
+        })
+        .collect()
+}
+
+/// "RFC 9110 §15.5.13", as a message names a citation.
+fn cited(cite: &RawCite) -> String {
+    match &cite.section {
+        Some(section) => format!("{} §{section}", cite.document),
+        None => cite.document.clone(),
+    }
+}
+
+/// Extension members whose names break RFC 9457 §4's advice.
+fn member_names(entries: &Entries<'_>) -> Vec<Lint> {
+    let mut lints = Vec::new();
+    for (file, raw) in entries.outcomes.values() {
+        let members = raw.problem.iter().flat_map(|p| &p.members);
+        for member in members.filter(|m| !crate::names::is_member_name(m.name.get_ref())) {
+            lints.push(Lint {
+                kind: LintKind::MemberName {
+                    outcome: raw.id.get_ref().clone(),
+                    member: member.name.get_ref().clone(),
+                },
+                span: span_of(*file, &member.name),
+            });
+        }
+    }
+    lints
+}
+
 /// Whether the question's `allow` accepts the lint `name`.
 fn allows(raw: &RawQuestion, name: &str) -> bool {
     raw.allow.iter().any(|a| a.get_ref() == name)
@@ -273,7 +369,12 @@ fn codes_in_field(
     span: &Span,
     texts: &Sources,
 ) -> Vec<Lint> {
-    let status = u16::try_from(*raw.status.get_ref()).unwrap_or(0);
+    // An outcome that sends a stored response has no code of its own to name.
+    let status = raw
+        .status
+        .as_ref()
+        .and_then(|s| u16::try_from(*s.get_ref()).ok())
+        .unwrap_or(0);
     let named: BTreeSet<u16> = codes_in(text)
         .into_iter()
         .filter(|c| *c != status && tree.statuses.contains_key(c))
@@ -356,12 +457,16 @@ fn find_code(texts: &Sources, within: &Span, code: u16) -> Span {
     }
 }
 
+/// A status a default hides (`None`: the stored response), and the answers (indices) at
+/// the node that lead to it.
+pub type HiddenStatus = (Option<u16>, Vec<usize>);
+
 /// A default that hides a branch, found on the validated tree.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Hidden {
     pub node: NodeId,
     /// Each hidden status, and the answers (indices) at the node that lead to it.
-    pub statuses: Vec<(u16, Vec<usize>)>,
+    pub statuses: Vec<HiddenStatus>,
 }
 
 /// The defaults that hide a branch.
@@ -378,7 +483,7 @@ pub struct Hidden {
 /// it. The answers are taken together: a status two non-default answers share is hidden
 /// by the default all the same.
 pub fn hidden_branches(tree: &Tree, routes: &[Route]) -> Vec<Hidden> {
-    let mut hidden: BTreeMap<NodeId, Vec<(u16, Vec<usize>)>> = BTreeMap::new();
+    let mut hidden: BTreeMap<NodeId, Vec<HiddenStatus>> = BTreeMap::new();
     for (status, common) in common_steps(tree, routes) {
         for (node, answers) in common {
             if hides(tree, node, &answers) {
@@ -396,8 +501,10 @@ pub fn hidden_branches(tree: &Tree, routes: &[Route]) -> Vec<Hidden> {
 /// For each status, the nodes that every route to it passes, with the answers taken
 /// there. Only these nodes can stand between a run and the status; intersecting keeps
 /// the work linear in the routes' length.
-fn common_steps(tree: &Tree, routes: &[Route]) -> BTreeMap<u16, BTreeMap<NodeId, BTreeSet<usize>>> {
-    let mut common: BTreeMap<u16, BTreeMap<NodeId, BTreeSet<usize>>> = BTreeMap::new();
+type Common = BTreeMap<Option<u16>, BTreeMap<NodeId, BTreeSet<usize>>>;
+
+fn common_steps(tree: &Tree, routes: &[Route]) -> Common {
+    let mut common = Common::new();
     for route in routes {
         let status = tree.effective(route.outcome).0;
         let steps: BTreeMap<NodeId, usize> =

@@ -11,7 +11,9 @@ use toml::Spanned;
 
 use crate::diagnostic::{Diagnostic, Kind};
 use crate::parse::ParsedFile;
-use crate::raw::{RawContrast, RawGuide, RawNode, RawOutcome, RawPosition, RawQuestion, RawStatus};
+use crate::raw::{
+    RawContrast, RawFamily, RawGuide, RawNode, RawOutcome, RawPosition, RawQuestion, RawStatus,
+};
 use crate::source::{FileId, Span};
 
 /// An entry of a parsed file, the file, and that file's layer.
@@ -59,6 +61,8 @@ keyed!(RawQuestion, "question", id, &'p str, |id: &'p String| id
     .as_str());
 keyed!(RawNode, "node", id, &'p str, |id: &'p String| id.as_str());
 keyed!(RawOutcome, "outcome", id, &'p str, |id: &'p String| id
+    .as_str());
+keyed!(RawFamily, "family", id, &'p str, |id: &'p String| id
     .as_str());
 
 /// One table's entries in load order, with an index by key so merging stays linear. The
@@ -129,6 +133,7 @@ pub(crate) struct Merged<'p> {
     /// Every position of every layer, in load order.
     pub(crate) positions: Vec<Entry<'p, RawPosition>>,
     pub(crate) contrasts: Vec<Entry<'p, RawContrast>>,
+    pub(crate) families: Vec<Entry<'p, RawFamily>>,
     pub(crate) question_ids: HashMap<&'p str, usize>,
     pub(crate) node_ids: HashMap<&'p str, usize>,
     pub(crate) outcome_ids: HashMap<&'p str, usize>,
@@ -140,6 +145,7 @@ impl<'p> Merged<'p> {
         let (mut statuses, mut questions) = (Table::new(), Table::new());
         let (mut nodes, mut outcomes) = (Table::new(), Table::new());
         let (mut positions, mut contrasts) = (Vec::new(), Vec::new());
+        let mut families = Table::new();
         for ParsedFile { file, layer, raw } in files {
             let (file, layer) = (*file, *layer);
             if let Some(pack) = &raw.pack {
@@ -154,6 +160,7 @@ impl<'p> Merged<'p> {
             questions.merge((file, layer), &raw.question, diagnostics);
             nodes.merge((file, layer), &raw.node, diagnostics);
             outcomes.merge((file, layer), &raw.outcome, diagnostics);
+            families.merge((file, layer), &raw.family, diagnostics);
             positions.extend(raw.position.iter().map(|raw| Entry { file, layer, raw }));
             contrasts.extend(raw.contrast.iter().map(|raw| Entry { file, layer, raw }));
         }
@@ -169,6 +176,7 @@ impl<'p> Merged<'p> {
             outcome_ids: outcomes.index,
             positions,
             contrasts,
+            families: families.entries,
         }
     }
 }

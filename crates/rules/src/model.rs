@@ -71,6 +71,27 @@ pub struct Tree {
     /// What the layers say at each outcome, in load order: the last one decides.
     pub positions: BTreeMap<OutcomeId, Vec<Position>>,
     pub contrasts: Vec<Contrast>,
+    /// The kinds of problem a session offers first, in file order.
+    pub families: Vec<Family>,
+    /// The layer that named the profile in use, when the house rules did (`profile = …`),
+    /// not the command line.
+    pub profile_by: Option<usize>,
+}
+
+/// Questions about one kind of problem: a session asks them only if the person says the
+/// request has that kind of problem, and otherwise takes their defaults.
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+pub struct Family {
+    /// The layer that defined it last (an index into `Tree::layers`).
+    pub layer: usize,
+    /// Why that layer added or replaced it, when it says.
+    pub reason: Option<Text>,
+    pub id: Text,
+    pub label: Text,
+    /// What its questions' defaults assume, as the advice lists it.
+    pub assumed: Text,
+    /// Each has a default (validation sees to it), so it can be assumed.
+    pub questions: Vec<QuestionId>,
 }
 
 /// The API guide a profile follows.
@@ -87,7 +108,8 @@ pub struct Guide {
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
 pub struct Position {
     pub layer: usize,
-    pub status: u16,
+    /// `None` where the outcome sends a stored response and the layer keeps it so.
+    pub status: Option<u16>,
     pub code: Option<Text>,
     pub reason: Text,
     pub cite: Option<Cite>,
@@ -162,7 +184,9 @@ pub struct Outcome {
     /// Why that layer added or replaced it, when it says.
     pub reason: Option<Text>,
     pub id: Text,
-    pub status: u16,
+    /// `None`: the answer is the response stored for an earlier request, sent again with
+    /// its own status (an Idempotency-Key replay).
+    pub status: Option<u16>,
     pub summary: Text,
     pub explanation: Text,
     pub retry: Retry,
@@ -192,7 +216,14 @@ pub struct Header {
 pub struct Problem {
     pub kind: Text,
     pub detail: Text,
-    pub members: Option<Text>,
+    pub members: Vec<Member>,
+}
+
+/// An extension member of a problem details body: its name, and what it holds.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Member {
+    pub name: Text,
+    pub description: Text,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -201,6 +232,10 @@ pub struct Cite {
     pub section: Option<Text>,
     pub title: Option<Text>,
     pub url: Text,
+    /// The sentence the claim rests on, word for word.
+    pub quote: Option<Text>,
+    /// The revision or date of the document quoted.
+    pub revision: Option<Text>,
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -214,6 +249,17 @@ pub struct Status {
     pub meaning: Text,
     pub cite: Option<Cite>,
 }
+
+/// A status as prose: its code, or what a stored-response outcome sends instead.
+pub fn code_text(status: Option<u16>) -> String {
+    status.map_or_else(|| STORED.to_string(), |code| code.to_string())
+}
+
+/// What an outcome without a status of its own sends, in every output.
+pub const STORED: &str = "the stored response";
+
+/// Its title, where a status would show its name.
+pub const STORED_TITLE: &str = "The stored response, sent again";
 
 impl Cite {
     /// The document, section and title: "RFC 9110 §15.5.13 412 Precondition Failed" for a
@@ -246,6 +292,13 @@ impl Tree {
         &self.outcomes[id.0]
     }
 
+    /// The family a question belongs to, if any.
+    pub fn family_of(&self, question: QuestionId) -> Option<&Family> {
+        self.families
+            .iter()
+            .find(|f| f.questions.contains(&question))
+    }
+
     pub fn question_id(&self, id: &str) -> Option<QuestionId> {
         self.questions
             .iter()
@@ -253,8 +306,9 @@ impl Tree {
             .map(QuestionId)
     }
 
-    /// The status the outcome gets after every layer's position, and the deciding position.
-    pub fn effective(&self, outcome: OutcomeId) -> (u16, Option<&Position>) {
+    /// The status the outcome gets after every layer's position (`None`: the stored
+    /// response's), and the deciding position.
+    pub fn effective(&self, outcome: OutcomeId) -> (Option<u16>, Option<&Position>) {
         let position = self.positions.get(&outcome).and_then(|p| p.last());
         let status = position.map_or(self.outcome(outcome).status, |p| p.status);
         (status, position)
@@ -265,7 +319,7 @@ impl Tree {
     pub fn fits(&self, outcome: OutcomeId, code: u16) -> bool {
         let (status, position) = self.effective(outcome);
         let unchanged = position.is_none_or(|p| p.status == self.outcome(outcome).status);
-        status == code || (unchanged && self.outcome(outcome).also_fits.contains(&code))
+        status == Some(code) || (unchanged && self.outcome(outcome).also_fits.contains(&code))
     }
 
     /// The contrast between `a` and `b`, in either order: the last one written, so that a
@@ -280,6 +334,11 @@ impl Tree {
     /// The status's current name; validation guarantees every used code has one.
     pub fn status_name(&self, code: u16) -> &str {
         self.statuses.get(&code).map_or("", |s| &*s.name)
+    }
+
+    /// The name of an outcome's status, or what a stored-response outcome sends.
+    pub fn title(&self, status: Option<u16>) -> &str {
+        status.map_or(STORED_TITLE, |code| self.status_name(code))
     }
 }
 
@@ -311,6 +370,17 @@ impl Question {
         flags
     }
 
+    /// The answer ids as a message lists them: the first few, and how many more there
+    /// are, so that a question of thousands of choices does not make a message of them.
+    fn choices_shown(&self) -> String {
+        const SHOWN: usize = 12;
+        let ids = self.answer_ids();
+        match ids.len() > SHOWN {
+            true => format!("{}|… {} more", ids[..SHOWN].join("|"), ids.len() - SHOWN),
+            false => ids.join("|"),
+        }
+    }
+
     /// The flags as a user types them, then the generic `--answer`: what a message names
     /// when it asks for an answer.
     pub fn usage(&self) -> Vec<String> {
@@ -318,7 +388,7 @@ impl Question {
             .flags()
             .into_iter()
             .map(|flag| match flag.picks {
-                Picks::Value => format!("--{}=<{}>", flag.name, self.answer_ids().join("|")),
+                Picks::Value => format!("--{}=<{}>", flag.name, self.choices_shown()),
                 Picks::Answer(_) => format!("--{}", flag.name),
             })
             .collect();
@@ -374,6 +444,8 @@ mod tests {
             section: section.map(Into::into),
             title: title.map(Into::into),
             url: "https://example.org".into(),
+            quote: None,
+            revision: None,
         }
     }
 

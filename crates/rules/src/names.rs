@@ -17,13 +17,37 @@ pub fn is_id(id: &str) -> bool {
 
 /// Whether `url` is a web address, which every output may link to.
 pub fn is_web_url(url: &str) -> bool {
-    url.split_once(':')
-        .is_some_and(|(scheme, _)| matches!(scheme.to_ascii_lowercase().as_str(), "https" | "http"))
+    url.split_once("://").is_some_and(|(scheme, rest)| {
+        let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+        matches!(scheme.to_ascii_lowercase().as_str(), "https" | "http") && !host.is_empty()
+    })
+}
+
+/// Whether `name` is an extension member name as RFC 9457 §4 advises: "their names SHOULD
+/// start with a letter ... and SHOULD comprise characters from ALPHA, DIGIT ... and "_" ...,
+/// and they SHOULD be three characters or longer".
+pub fn is_member_name(name: &str) -> bool {
+    let bytes = name.as_bytes();
+    bytes.len() >= 3
+        && bytes[0].is_ascii_alphabetic()
+        && bytes
+            .iter()
+            .all(|b| b.is_ascii_alphanumeric() || *b == b'_')
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn member_names_follow_rfc_9457_section_4() {
+        for good in ["current_etag", "errors", "maxBytes", "a1_"] {
+            assert!(is_member_name(good), "{good}");
+        }
+        for bad in ["current-etag", "id", "_x1", "1st", "a b", "é_x"] {
+            assert!(!is_member_name(bad), "{bad}");
+        }
+    }
 
     #[test]
     fn ids_are_lowercase_words_of_a_limited_length() {
@@ -55,6 +79,9 @@ mod tests {
             "data:text/html,x",
             "file:///etc/passwd",
             "example.org",
+            "https:",
+            "https://",
+            "http:///path",
         ] {
             assert!(!is_web_url(bad), "{bad}");
         }

@@ -28,6 +28,8 @@ pub struct Parsed {
     pub layers: Vec<Layer>,
     pub files: Vec<ParsedFile>,
     pub diagnostics: Vec<Diagnostic>,
+    /// The house rules, not the command line, named the profile that loaded.
+    pub profile_by_house: bool,
 }
 
 impl Parsed {
@@ -97,7 +99,10 @@ impl Parsed {
             (None, None) => DEFAULT_PROFILE.to_string(),
         };
         match builtin::profile(&name) {
-            Some(text) => self.add(&builtin::profile_file(&name), text, Layer::Profile(name)),
+            Some(text) => {
+                self.profile_by_house = from.profile.is_none() && from_house.is_some();
+                self.add(&builtin::profile_file(&name), text, Layer::Profile(name));
+            }
             // An unknown `--profile` is the command line's to report; one named by the
             // house rules is ours.
             None => {

@@ -31,6 +31,29 @@ pub struct RawFile {
     pub position: Vec<RawPosition>,
     #[serde(default)]
     pub contrast: Vec<RawContrast>,
+    #[serde(default)]
+    pub family: Vec<RawFamily>,
+}
+
+/// Questions about one kind of problem, offered together when a session starts: a person
+/// picks the kinds their request has, and the questions of the others take their defaults.
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawFamily {
+    #[schemars(with = "String")]
+    pub id: Spanned<String>,
+    /// What the kind of problem is, as the session offers it.
+    #[schemars(with = "String")]
+    pub label: Spanned<String>,
+    /// What the defaults of its questions assume, as the advice lists it ("credentials ok").
+    #[schemars(with = "String")]
+    pub assumed: Spanned<String>,
+    #[schemars(with = "Vec<String>")]
+    pub questions: Vec<Spanned<String>>,
+    #[serde(default, rename = "override")]
+    pub replaces: bool,
+    /// Why a layer adds or replaces this family; shown where it changes the advice.
+    pub reason: Option<String>,
 }
 
 /// The API guide a profile follows.
@@ -178,8 +201,13 @@ pub struct RawNode {
 pub struct RawOutcome {
     #[schemars(with = "String")]
     pub id: Spanned<String>,
-    #[schemars(with = "i64", range(min = 100, max = 599))]
-    pub status: Spanned<i64>,
+    /// The status the outcome answers; left out only with `stored-response = true`.
+    #[schemars(with = "Option<i64>", range(min = 100, max = 599))]
+    pub status: Option<Spanned<i64>>,
+    /// The answer is the response stored for an earlier request, sent again as it was
+    /// (an Idempotency-Key replay): its status is that response's, not a new one.
+    #[serde(default)]
+    pub stored_response: bool,
     #[schemars(with = "String")]
     pub summary: Spanned<String>,
     #[schemars(with = "String")]
@@ -228,7 +256,21 @@ pub struct RawProblem {
     pub kind: String,
     #[schemars(with = "String")]
     pub detail: Spanned<String>,
-    pub members: Option<String>,
+    /// Extension members worth adding to the body (RFC 9457 §3.2).
+    #[serde(default)]
+    pub members: Vec<RawMember>,
+}
+
+/// One extension member of a problem details body.
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawMember {
+    /// The member's name: RFC 9457 §4 asks for a letter first, then letters, digits and
+    /// `_`, three characters at least.
+    #[schemars(with = "String")]
+    pub name: Spanned<String>,
+    /// What it holds.
+    pub description: String,
 }
 
 #[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
@@ -239,4 +281,9 @@ pub struct RawCite {
     pub title: Option<String>,
     #[schemars(with = "String")]
     pub url: Spanned<String>,
+    /// The sentence the claim rests on, word for word.
+    #[schemars(with = "Option<String>")]
+    pub quote: Option<Spanned<String>>,
+    /// The revision or date of the document quoted, where it changes over time.
+    pub revision: Option<String>,
 }

@@ -9,13 +9,14 @@ use crate::diagnostic::{self, Diagnostic, Kind};
 use crate::graph::{self, Edges};
 use crate::merge::{Entry, Merged};
 use crate::model::{
-    AnswerDef, Cite, Contrast, Guide, Header, Node, NodeId, Outcome, OutcomeId, Picks, Position,
-    Problem, Question, QuestionId, QuestionKind, Status, Target, Text, Tree, WhyNot,
+    AnswerDef, Cite, Contrast, Family, Guide, Header, Layer, Member, Node, NodeId, Outcome,
+    OutcomeId, Picks, Position, Problem, Question, QuestionId, QuestionKind, Status, Target, Text,
+    Tree, WhyNot,
 };
 use crate::parse::Parsed;
 use crate::raw::{
-    RawChoice, RawCite, RawContrast, RawGuide, RawKind, RawNode, RawOutcome, RawPosition,
-    RawQuestion, RawStatus,
+    RawChoice, RawCite, RawContrast, RawFamily, RawGuide, RawKind, RawNode, RawOutcome,
+    RawPosition, RawQuestion, RawStatus,
 };
 use crate::source::Span;
 use crate::{lint, names, suggest};
@@ -36,6 +37,14 @@ pub fn resolve(parsed: &Parsed, reserved: &[String]) -> Result<Tree, Vec<Diagnos
     };
     let tree = checker.resolve(&merged, complete).map(|mut tree| {
         tree.layers = parsed.layers.clone();
+        tree.profile_by = parsed
+            .profile_by_house
+            .then(|| {
+                tree.layers
+                    .iter()
+                    .position(|l| matches!(l, Layer::House(_)))
+            })
+            .flatten();
         tree
     });
     let mut diagnostics = checker.diagnostics;
@@ -129,6 +138,7 @@ impl Checker<'_> {
             .iter()
             .map(|c| self.contrast(c, &statuses))
             .collect();
+        let families = self.families(&merged.families, &names, &questions);
         let start = match merged.start.as_ref() {
             Some(start) => self.target(start, start.raw, &names)?,
             None if complete => {
@@ -149,6 +159,8 @@ impl Checker<'_> {
             guide: merged.guide.map(guide),
             positions,
             contrasts,
+            families,
+            profile_by: None,
         })
     }
 
@@ -218,6 +230,69 @@ impl Checker<'_> {
         status
     }
 
+    /// An outcome's status, or `None` where it sends the stored response: exactly one of
+    /// the two is said.
+    fn outcome_status(
+        &mut self,
+        entry: &Entry<'_, RawOutcome>,
+        statuses: &BTreeMap<u16, Status>,
+    ) -> Option<u16> {
+        let raw = &entry.raw;
+        match (&raw.status, raw.stored_response) {
+            (Some(code), false) => Some(self.used_status(entry, code, statuses)),
+            (None, true) => None,
+            (status, stored) => {
+                let kind = Kind::StatusOrStored { both: stored };
+                let span = status
+                    .as_ref()
+                    .map_or(entry.span(&raw.id), |s| entry.span(s));
+                self.error(kind, span);
+                None
+            }
+        }
+    }
+
+    /// The families, each question in one at most, each with a default to assume.
+    fn families(
+        &mut self,
+        entries: &[Entry<'_, RawFamily>],
+        names: &Names,
+        questions: &[Question],
+    ) -> Vec<Family> {
+        let mut owner: HashMap<QuestionId, &str> = HashMap::new();
+        let mut families = Vec::new();
+        for entry in entries {
+            let raw = &entry.raw;
+            self.id(entry, "family", &raw.id);
+            self.not_empty(entry, &raw.label, "label");
+            self.not_empty(entry, &raw.assumed, "assumed");
+            let mut members = Vec::new();
+            for name in &raw.questions {
+                let Some(question) = self.question_ref(entry, name, names) else {
+                    continue;
+                };
+                let span = entry.span(name);
+                if let Some(other) = owner.insert(question, raw.id.get_ref()) {
+                    let (question, other) = (name.get_ref().clone(), other.to_string());
+                    self.error(Kind::InTwoFamilies { question, other }, span);
+                } else if questions[question.0].default.is_none() {
+                    let question = name.get_ref().clone();
+                    self.error(Kind::FamilyWithoutDefault { question }, span);
+                }
+                members.push(question);
+            }
+            families.push(Family {
+                layer: entry.layer,
+                reason: raw.reason.as_deref().map(prose),
+                id: owned(raw.id.get_ref()),
+                label: prose(raw.label.get_ref()),
+                assumed: prose(raw.assumed.get_ref()),
+                questions: members,
+            });
+        }
+        families
+    }
+
     fn not_empty<T>(&mut self, entry: &Entry<'_, T>, text: &Spanned<String>, field: &'static str) {
         if text.get_ref().trim().is_empty() {
             self.error(Kind::EmptyText { field }, entry.span(text));
@@ -245,6 +320,8 @@ impl Checker<'_> {
             section: raw.section.as_deref().map(owned),
             title: raw.title.as_deref().map(owned),
             url: owned(raw.url.get_ref()),
+            quote: raw.quote.as_ref().map(|q| prose(q.get_ref())),
+            revision: raw.revision.as_deref().map(owned),
         }
     }
 
@@ -431,7 +508,7 @@ impl Checker<'_> {
     ) -> Node {
         let raw = &entry.raw;
         self.id(entry, "node", &raw.id);
-        let question = self.question_ref(entry, names);
+        let question = self.question_ref(entry, &entry.raw.question, names);
         let next = match question {
             Some(q) => {
                 let asked = (&questions[q.0], &answers[q.0]);
@@ -452,8 +529,13 @@ impl Checker<'_> {
         }
     }
 
-    fn question_ref(&mut self, entry: &Entry<'_, RawNode>, names: &Names) -> Option<QuestionId> {
-        let name = &entry.raw.question;
+    /// A reference that must name a question.
+    fn question_ref<T>(
+        &mut self,
+        entry: &Entry<'_, T>,
+        name: &Spanned<String>,
+        names: &Names,
+    ) -> Option<QuestionId> {
         let found = names.question(name.get_ref());
         if found.is_none() {
             let suggestion = self.suggest(name.get_ref(), names.questions.keys().copied());
@@ -571,7 +653,7 @@ impl Checker<'_> {
         self.not_empty(entry, &raw.summary, "summary");
         self.not_empty(entry, &raw.explanation, "explanation");
         self.not_empty(entry, &raw.next_step, "next-step");
-        let status = self.used_status(entry, &raw.status, statuses);
+        let status = self.outcome_status(entry, statuses);
         let why_not = raw
             .why_not
             .iter()
@@ -599,7 +681,14 @@ impl Checker<'_> {
             problem: raw.problem.as_ref().map(|p| Problem {
                 kind: owned(&p.kind),
                 detail: prose(p.detail.get_ref()),
-                members: p.members.as_deref().map(prose),
+                members: p
+                    .members
+                    .iter()
+                    .map(|m| Member {
+                        name: owned(m.name.get_ref()),
+                        description: prose(&m.description),
+                    })
+                    .collect(),
             }),
             cites: raw.cite.iter().map(|c| self.cite(entry, c)).collect(),
             also_fits: raw
@@ -645,7 +734,7 @@ impl Checker<'_> {
                 .map(|s| self.used_status(entry, s, statuses));
             list.push(Position {
                 layer: entry.layer,
-                status: status.unwrap_or(outcomes[outcome.0].status),
+                status: status.or(outcomes[outcome.0].status),
                 code: entry.raw.code.as_deref().map(owned),
                 reason: prose(entry.raw.reason.get_ref()),
                 cite: entry.raw.cite.as_ref().map(|c| self.cite(entry, c)),
@@ -683,11 +772,18 @@ impl Checker<'_> {
     ) -> Contrast {
         let raw = &entry.raw;
         self.not_empty(entry, &raw.test, "test");
+        let (a, b) = (
+            self.used_status(entry, &raw.a, statuses),
+            self.used_status(entry, &raw.b, statuses),
+        );
+        if a == b && a != 0 {
+            self.error(Kind::ContrastWithItself { code: a }, entry.span(&raw.b));
+        }
         Contrast {
             layer: entry.layer,
             reason: raw.reason.as_deref().map(prose),
-            a: self.used_status(entry, &raw.a, statuses),
-            b: self.used_status(entry, &raw.b, statuses),
+            a,
+            b,
             test: prose(raw.test.get_ref()),
             when_a: prose(&raw.when_a),
             when_b: prose(&raw.when_b),
@@ -817,6 +913,7 @@ fn flags_of(entry: &Entry<'_, RawQuestion>, question: &Question) -> Vec<(String,
 
 fn valid_flag_name(flag: &str) -> bool {
     !flag.is_empty()
+        && flag.len() <= names::LONGEST_ID
         && flag.split('-').all(|word| {
             !word.is_empty()
                 && word
