@@ -13,7 +13,7 @@ use crate::cli::{self, Command, Invocation, ProfilesCommand, RulesCommand};
 use crate::commands::{self, advise};
 use crate::engine::session::Asker;
 use crate::error::{Error, Exit};
-use crate::output::{escape, Output};
+use crate::output::{escape, Format, Output};
 use crate::pack::{self, Loader};
 
 /// The rules of one run, read and loaded before its command line is parsed.
@@ -228,7 +228,10 @@ fn tree(setup: &Setup) -> Result<&httpadvise_rules::model::Tree, Error> {
 fn advise_options(invocation: &Invocation) -> advise::Options {
     let cli = &invocation.cli;
     advise::Options {
-        format: cli.format,
+        format: match cli.brief {
+            true => Format::Brief,
+            false => cli.format,
+        },
         interactive: cli.interactive,
         answered_any: invocation.answered_any,
         expect: cli.expect,

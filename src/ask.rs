@@ -13,8 +13,8 @@ use std::sync::{Arc, Once, OnceLock};
 use colored::Colorize;
 use dialoguer::console::Term;
 use dialoguer::theme::Theme;
-use dialoguer::{Confirm, Select};
-use httpadvise_rules::model::{Question, QuestionKind, NO, YES};
+use dialoguer::{Confirm, MultiSelect, Select};
+use httpadvise_rules::model::{Question, QuestionKind, Tree, NO, YES};
 use rustix::io::dup;
 use rustix::termios::{self, OptionalActions, Termios};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
@@ -125,16 +125,47 @@ impl Asker for TerminalAsker {
                 Some(answer) => return Ok(Reply::Answer(answer)),
                 None if context.can_go_back => return Ok(Reply::Back),
                 // Esc on the first question: say why nothing happened, and ask again.
-                None => self
-                    .term
-                    .write_line(&format!("  {}", "This is the first question.".dimmed()))
-                    .map_err(AskError::Io)?,
+                None => self.first_question()?,
+            }
+        }
+    }
+
+    fn families(&mut self, tree: &Tree, preselect: &[bool]) -> Result<Vec<usize>, AskError> {
+        let lines = [
+            String::new(),
+            format!(
+                "  {}",
+                "Space picks, Enter goes on; pick none if the request succeeds.".dimmed()
+            ),
+            format!("  {}", "Ctrl-C quits".dimmed()),
+        ];
+        for line in lines {
+            self.term.write_line(&line).map_err(AskError::Io)?;
+        }
+        let items: Vec<String> = tree.families.iter().map(|f| shown(&f.label)).collect();
+        loop {
+            let picked = MultiSelect::with_theme(&Questions)
+                .with_prompt("Which of these does the request have a problem with?")
+                .items(&items)
+                .defaults(preselect)
+                .interact_on_opt(&self.term)
+                .map_err(ask_error)?;
+            match picked {
+                Some(picked) => return Ok(picked),
+                None => self.first_question()?,
             }
         }
     }
 }
 
 impl TerminalAsker {
+    /// Esc on the first question: say why nothing happened; the prompt asks again.
+    fn first_question(&self) -> Result<(), AskError> {
+        self.term
+            .write_line(&format!("  {}", "This is the first question.".dimmed()))
+            .map_err(AskError::Io)
+    }
+
     /// The path so far, and the question's help, so both are at hand when answering.
     fn introduce(&self, question: &Question, context: &Context<'_>) -> io::Result<()> {
         let width = usize::from(self.term.size().1).clamp(20, 100);
@@ -226,6 +257,18 @@ impl Theme for Questions {
     ) -> fmt::Result {
         write!(f, "{} {sel}", with_colon(prompt))
     }
+
+    fn format_multi_select_prompt_selection(
+        &self,
+        f: &mut dyn fmt::Write,
+        prompt: &str,
+        selections: &[&str],
+    ) -> fmt::Result {
+        match selections {
+            [] => write!(f, "{} none", with_colon(prompt)),
+            _ => write!(f, "{} {}", with_colon(prompt), selections.join("; ")),
+        }
+    }
 }
 
 /// A colon after a prompt that is not a question.
@@ -241,7 +284,8 @@ fn so_far(context: &Context<'_>) -> Vec<String> {
     let mut seen = Vec::new();
     let mut shown = Vec::new();
     for step in context.path {
-        if !seen.contains(&step.question) {
+        // Defaults nobody gave would bury the answers that were.
+        if !seen.contains(&step.question) && !context.assumed[step.question.0] {
             seen.push(step.question);
             let q = context.tree.question(step.question);
             shown.push(format!("{}={}", q.id, q.answers[step.answer].id));

@@ -85,7 +85,8 @@ impl Display for Error {
                 let known: Vec<String> = known.iter().map(u16::to_string).collect();
                 write!(
                     f,
-                    "the rules know nothing of status {code}; they name {}",
+                    "status {code} is not in the IANA registry of HTTP status codes, and the \
+                     rules name it nowhere; they name {}",
                     known.join(", ")
                 )
             }

@@ -14,6 +14,7 @@ use httpadvise_rules::model::{Question, Tree};
 
 /// `kind` (no default) decides between a branch that asks `size` and one that asks
 /// `colour`; `size` has a default, `colour` has none. 201 fits wherever 200 is the answer.
+/// `size` is the one question of family `sizes`.
 const PACK: &str = r#"
 [pack]
 start = "kind"
@@ -73,6 +74,12 @@ kind = "yes-no"
 prompt = "A known colour?"
 help = "The colour."
 
+[[family]]
+id = "sizes"
+label = "The size"
+assumed = "size fine"
+questions = ["size"]
+
 [[node]]
 id = "kind"
 question = "kind"
@@ -130,10 +137,22 @@ fn answers(tree: &Tree, given: &[&str]) -> Vec<Option<usize>> {
     answers
 }
 
-/// Replies in turn, recording each question asked.
+/// Replies in turn, recording each question asked; picks the families in `families`, one
+/// set each time it is asked.
 struct Script {
     replies: VecDeque<Reply>,
     asked: Vec<String>,
+    families: VecDeque<Vec<usize>>,
+}
+
+impl Script {
+    fn new(replies: impl IntoIterator<Item = Reply>) -> Self {
+        Script {
+            replies: replies.into_iter().collect(),
+            asked: Vec::new(),
+            families: VecDeque::new(),
+        }
+    }
 }
 
 impl Asker for Script {
@@ -142,6 +161,15 @@ impl Asker for Script {
         self.asked
             .push(format!("{}:{}", question.id, preselect.unwrap_or_default()));
         self.replies.pop_front().ok_or(AskError::EndOfInput)
+    }
+
+    fn families(&mut self, _: &Tree, preselect: &[bool]) -> Result<Vec<usize>, AskError> {
+        let preselect: Vec<&str> = preselect
+            .iter()
+            .map(|p| if *p { "x" } else { "-" })
+            .collect();
+        self.asked.push(format!("families:{}", preselect.concat()));
+        self.families.pop_front().ok_or(AskError::EndOfInput)
     }
 }
 
@@ -170,20 +198,44 @@ fn a_question_without_a_default_and_nobody_to_ask_stops_the_run_where_it_is_need
 #[test]
 fn going_back_asks_the_previous_question_again_starting_at_its_answer() {
     let tree = tree();
-    let mut script = Script {
-        replies: VecDeque::from([
-            Reply::Answer(0), // kind = box
-            Reply::Back,      // at size: back to kind
-            Reply::Answer(1), // kind = paint
-            Reply::Answer(1), // colour = no
-        ]),
-        asked: Vec::new(),
-    };
+    let mut script = Script::new([
+        Reply::Answer(0), // kind = box
+        Reply::Back,      // at size: back to kind
+        Reply::Answer(1), // kind = paint
+        Reply::Answer(1), // colour = no
+    ]);
     let verdict = consult(&tree, &[], Mode::Interactive, Some(&mut script)).expect("an outcome");
     assert_eq!(tree.outcome(verdict.outcome).id, "wrong");
     // Interactive: size is asked though it has a default, which it starts at; kind is
     // asked again at the answer given before going back.
     assert_eq!(script.asked, ["kind:", "size:small", "kind:box", "colour:"]);
+}
+
+#[test]
+fn a_guided_session_asks_only_the_families_picked_and_assumes_the_rest() {
+    let tree = tree();
+    let mut none = Script::new([Reply::Answer(0)]);
+    none.families.push_back(vec![]);
+    let verdict = consult(&tree, &[], Mode::Guided, Some(&mut none)).expect("an outcome");
+    assert_eq!(none.asked, ["families:-", "kind:"]);
+    let sources: Vec<Source> = verdict.path.iter().map(|(_, s)| *s).collect();
+    assert_eq!(sources, [Source::Asked, Source::Default]);
+
+    let mut sizes = Script::new([Reply::Answer(0), Reply::Answer(1)]);
+    sizes.families.push_back(vec![0]);
+    let verdict = consult(&tree, &[], Mode::Guided, Some(&mut sizes)).expect("an outcome");
+    assert_eq!(sizes.asked, ["families:-", "kind:", "size:small"]);
+    assert_eq!(tree.outcome(verdict.outcome).id, "too-big");
+}
+
+#[test]
+fn going_back_from_the_first_question_offers_the_families_again_as_picked() {
+    let tree = tree();
+    let mut script = Script::new([Reply::Back, Reply::Answer(0)]);
+    script.families.extend([vec![0], vec![]]);
+    let verdict = consult(&tree, &[], Mode::Guided, Some(&mut script)).expect("an outcome");
+    assert_eq!(script.asked, ["families:-", "kind:", "families:x", "kind:"]);
+    assert_eq!(tree.outcome(verdict.outcome).id, "fine");
 }
 
 #[test]

@@ -40,7 +40,9 @@ fn at_first_prompt(act: impl FnOnce(&mut expectrl::session::OsSession)) -> i32 {
     let mut session = Session::spawn(command).expect("a pseudo-terminal");
     session.set_expect_timeout(Some(Duration::from_secs(20)));
     // The last choice drawn means the prompt is ready for keys.
-    session.expect("(none)").expect("the first prompt");
+    session
+        .expect("A conflict with stored state")
+        .expect("the first prompt");
     act(&mut session);
     let _ = session.expect(expectrl::Eof);
     match session.get_process().wait().expect("exits") {
@@ -91,7 +93,17 @@ fn every_documented_exit_code_is_produced_and_no_other() {
                 Stdio::null(),
             ),
         ),
-        (2, run(&["--precondition"], Stdio::null())),
+        (
+            2,
+            run(
+                &[
+                    "--no-builtin-rules",
+                    "--rules",
+                    "tests/fixtures/snapshot/pack.toml",
+                ],
+                Stdio::null(),
+            ),
+        ),
         (2, run(&["--no-such-flag"], Stdio::null())),
         (
             74,

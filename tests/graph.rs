@@ -355,19 +355,14 @@ fn graphviz_renders_the_dot_drawings() {
 
 #[test]
 fn a_highlight_that_stops_short_says_where_on_stderr() {
-    let args = [
-        "rules",
-        "graph",
-        "--precondition",
-        "--condition=if-none-match",
-    ];
+    let args = [&PACK[..], &["rules", "graph", "--credentials"]].concat();
     let output = httpadvise(&args);
     assert!(output.status.success());
     assert_eq!(
         String::from_utf8_lossy(&output.stderr),
-        "note: the path is highlighted only up to question `payload`, which has no answer \
+        "note: the path is highlighted only up to question `widget`, which has no answer \
          and no default\n"
     );
-    let complete = httpadvise(&["rules", "graph", "--payload-valid"]);
+    let complete = httpadvise(&[&PACK[..], &["rules", "graph", "--widget-fine"]].concat());
     assert_eq!(String::from_utf8_lossy(&complete.stderr), "");
 }

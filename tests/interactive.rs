@@ -25,15 +25,29 @@ const CTRL_D: &str = "\x04";
 const HIDE_CURSOR: &str = "\x1b[?25l";
 const SHOW_CURSOR: &str = "\x1b[?25h";
 
-const PAYLOAD: &str = "What is the state of the request content?";
-/// The last item of the payload question: once it is on screen, the prompt reads keys.
-const PAYLOAD_LAST: &str = "  The endpoint requires content and the request has none (missing)";
+const SPACE: &str = " ";
+const UP: &str = "\x1b[A";
+
+const FAMILIES: &str = "Which of these does the request have a problem with?";
+/// The last family drawn: once it is on screen, the prompt reads keys.
+const FAMILIES_LAST: &str =
+    "A conflict with stored state: a duplicate, dependents, a stale version";
+const METHOD: &str = "Which method does the request use?";
+const METHOD_LAST: &str = "Another method, one the server does not implement at all (other)";
 const PRECONDITION: &str = "Did an If-* precondition of the request evaluate to false? [y/N]";
 const CONDITION: &str = "Which precondition evaluated to false?";
 const CONDITION_LAST: &str =
     "  If-Unmodified-Since (modified after that date) (if-unmodified-since)";
 const REQUIRED: &str =
     "Does the endpoint require a conditional request, and did this request send none? [y/N]";
+const CONFLICT: &str = "Does the request conflict with what the server has stored?";
+const CONFLICT_LAST: &str = "It would create exactly what already exists (equivalent)";
+const CREDENTIALS: &str = "What about the request's credentials?";
+const CREDENTIALS_LAST: &str = "Sent, but invalid, expired or revoked (invalid)";
+const SUCCESS: &str = "Which success is it?";
+const SUCCESS_LAST: &str = "It succeeded, and the response carries no content (no-content)";
+/// Written under every prompt's introduction, once per question asked.
+const HINT: &str = "Ctrl-C quits";
 
 /// A running `httpadvise` on a pseudo-terminal, and everything it has shown so far.
 struct Pty {
@@ -187,81 +201,211 @@ fn cursor_visible(output: &str) -> bool {
     }
 }
 
+/// Picks the family `moves` keys away from the first (Down, or Up from the first to
+/// wrap to the last) and goes on.
+fn pick_family(pty: &mut Pty, moves: &str) -> String {
+    let shown = pty.expect_select(FAMILIES, FAMILIES_LAST);
+    pty.wait_for_raw_mode();
+    pty.send(moves);
+    pty.send(SPACE);
+    pty.send(ENTER);
+    shown
+}
+
+/// How many prompts a session showed: each question's introduction ends with the hint.
+fn prompts(shown: &str) -> usize {
+    shown.matches(HINT).count()
+}
+
 #[test]
-fn a_full_session_asks_each_question_and_prints_the_verdict() {
+fn a_guided_session_asks_the_families_then_only_what_they_need() {
     let mut pty = Pty::spawn(&[]);
-    let payload = pty.expect_select(PAYLOAD, PAYLOAD_LAST);
+    let families = pick_family(&mut pty, &UP.repeat(2));
     assert!(
-        payload.contains("> It parses and is valid by itself (valid)"),
-        "valid is preselected:\n{payload}"
+        families.contains("> [ ] The service: overloaded, or down for maintenance"),
+        "the cursor starts at the first family:\n{families}"
     );
+    let method = pty.expect_select(METHOD, METHOD_LAST);
+    assert!(
+        method.contains("> POST (post)"),
+        "POST is preselected:\n{method}"
+    );
+    pty.send(DOWN);
+    pty.expect("> PUT (put)");
     pty.send(ENTER);
     let precondition = pty.expect_confirm(PRECONDITION);
     assert!(
-        precondition.contains("so far: payload=valid"),
-        "{precondition}"
+        precondition.contains("so far: method=put"),
+        "defaults are not repeated:\n{precondition}"
     );
     pty.send("y");
     let condition = pty.expect_select(CONDITION, CONDITION_LAST);
     assert!(
-        condition.contains("so far: payload=valid → precondition=yes"),
+        condition.contains("so far: method=put → precondition=yes"),
         "{condition}"
-    );
-    assert!(
-        condition.contains("> If-Match (the entity tag no longer matches) (if-match)"),
-        "if-match is preselected:\n{condition}"
     );
     pty.send(ENTER);
     let (code, verdict) = pty.finish();
     assert_eq!(headline(&verdict), "412 Precondition Failed", "{verdict}");
     assert_eq!(code, 0, "{verdict}");
+    assert!(
+        verdict.contains("Assumed on the way: service available,"),
+        "{verdict}"
+    );
+}
+
+/// One problem, at most four prompts: the families, the method, then the details.
+#[test]
+fn a_session_with_one_problem_takes_at_most_four_prompts() {
+    // The duplicate email: the state family, POST, a duplicate.
+    let mut pty = Pty::spawn(&[]);
+    let mut shown = pick_family(&mut pty, UP);
+    shown.push_str(&pty.expect_select(METHOD, METHOD_LAST));
+    pty.send(ENTER);
+    shown.push_str(&pty.expect_select(CONFLICT, CONFLICT_LAST));
+    pty.send(DOWN);
+    pty.expect("> A value that must be unique already exists (duplicate)");
+    pty.send(ENTER);
+    let (code, rest) = pty.finish();
+    shown.push_str(&rest);
+    assert_eq!((code, headline(&rest)), (0, "409 Conflict"), "{shown}");
+    assert_eq!(prompts(&shown), 3, "{shown}");
+
+    // The expired token: the access family, POST, invalid credentials.
+    let mut pty = Pty::spawn(&[]);
+    let mut shown = pick_family(&mut pty, &DOWN.repeat(3));
+    shown.push_str(&pty.expect_select(METHOD, METHOD_LAST));
+    pty.send(ENTER);
+    shown.push_str(&pty.expect_select(CREDENTIALS, CREDENTIALS_LAST));
+    pty.send(&DOWN.repeat(2));
+    pty.expect("> Sent, but invalid, expired or revoked (invalid)");
+    pty.send(ENTER);
+    let (code, rest) = pty.finish();
+    shown.push_str(&rest);
+    assert_eq!((code, headline(&rest)), (0, "401 Unauthorized"), "{shown}");
+    assert!(prompts(&shown) <= 4, "{shown}");
+
+    // The unknown method: no family, and a method the server does not implement.
+    let mut pty = Pty::spawn(&[]);
+    let mut shown = pty.expect_select(FAMILIES, FAMILIES_LAST);
+    pty.wait_for_raw_mode();
+    pty.send(ENTER);
+    shown.push_str(&pty.expect_select(METHOD, METHOD_LAST));
+    pty.send(&DOWN.repeat(6));
+    pty.expect("> Another method, one the server does not implement at all (other)");
+    pty.send(ENTER);
+    let (code, rest) = pty.finish();
+    shown.push_str(&rest);
+    assert_eq!(
+        (code, headline(&rest)),
+        (0, "501 Not Implemented"),
+        "{shown}"
+    );
+    assert_eq!(prompts(&shown), 2, "{shown}");
+}
+
+#[test]
+fn the_failed_if_match_takes_four_prompts() {
+    let mut pty = Pty::spawn(&[]);
+    let mut shown = pick_family(&mut pty, &UP.repeat(2));
+    shown.push_str(&pty.expect_select(METHOD, METHOD_LAST));
+    pty.send(DOWN);
+    pty.expect("> PUT (put)");
+    pty.send(ENTER);
+    shown.push_str(&pty.expect_confirm(PRECONDITION));
+    pty.send("y");
+    shown.push_str(&pty.expect_select(CONDITION, CONDITION_LAST));
+    pty.send(ENTER);
+    let (code, rest) = pty.finish();
+    shown.push_str(&rest);
+    assert_eq!(
+        (code, headline(&rest)),
+        (0, "412 Precondition Failed"),
+        "{shown}"
+    );
+    assert_eq!(prompts(&shown), 4, "{shown}");
 }
 
 #[test]
 fn esc_goes_back_and_the_second_answer_counts() {
     let mut pty = Pty::spawn(&[]);
-    pty.expect_select(PAYLOAD, PAYLOAD_LAST);
+    pick_family(&mut pty, UP);
+    pty.expect_select(METHOD, METHOD_LAST);
     pty.send(ENTER);
-    pty.expect_confirm(PRECONDITION);
+    pty.expect_select(CONFLICT, CONFLICT_LAST);
     pty.send(ESC);
 
-    // The payload question again, with its answer undone.
-    let again = pty.expect_select(PAYLOAD, PAYLOAD_LAST);
-    assert!(
-        !again.contains("so far:"),
-        "payload is unanswered again:\n{again}"
-    );
-    assert!(!again.contains(PRECONDITION), "{again}");
-    pty.send(DOWN);
-    pty.expect("> It does not parse as its media type (malformed)");
-    pty.expect(PAYLOAD_LAST);
-    pty.send(DOWN);
-    pty.expect("> It parses, but is invalid by itself");
-    pty.expect(PAYLOAD_LAST);
+    // The method again, at the answer given before.
+    let again = pty.expect_select(METHOD, METHOD_LAST);
+    assert!(again.contains("> POST (post)"), "{again}");
+    pty.send(UP);
+    pty.expect("> HEAD (head)");
     pty.send(ENTER);
-
-    let precondition = pty.expect_confirm(PRECONDITION);
-    assert!(
-        precondition.contains("so far: payload=invalid"),
-        "{precondition}"
-    );
-    pty.send("n");
-    pty.expect_confirm(REQUIRED);
-    pty.send("n");
+    // HEAD changes nothing stored, so the conflict question is not asked: the success is.
+    pty.expect_select(SUCCESS, SUCCESS_LAST);
+    pty.send(ENTER);
     let (code, verdict) = pty.finish();
-    assert_eq!(headline(&verdict), "422 Unprocessable Content", "{verdict}");
+    assert_eq!(headline(&verdict), "200 OK", "{verdict}");
+    assert!(!verdict.contains(CONFLICT), "{verdict}");
     assert_eq!(code, 0, "{verdict}");
 }
 
 #[test]
+fn esc_at_the_first_question_goes_back_to_the_families_as_picked() {
+    let mut pty = Pty::spawn(&[]);
+    pick_family(&mut pty, UP);
+    pty.expect_select(METHOD, METHOD_LAST);
+    pty.send(ESC);
+    let again = pty.expect_select(FAMILIES, FAMILIES_LAST);
+    assert!(
+        again.contains("[x] A conflict with stored state"),
+        "the family picked before is still picked:\n{again}"
+    );
+    pty.wait_for_raw_mode();
+    // Up from the first wraps to the last, the family picked: Space unpicks it.
+    pty.send(UP);
+    pty.send(SPACE);
+    pty.send(ENTER);
+    let method = pty.expect_select(METHOD, METHOD_LAST);
+    assert!(method.contains("problem with? none"), "{method}");
+    pty.send(ENTER);
+    pty.expect_select(SUCCESS, SUCCESS_LAST);
+    pty.send(ENTER);
+    let (code, verdict) = pty.finish();
+    assert_eq!(headline(&verdict), "200 OK", "{verdict}");
+    assert_eq!(code, 0, "{verdict}");
+}
+
+/// Every question on the path answered by a flag but the two about preconditions.
+const ALL_BUT_PRECONDITIONS: [&str; 13] = [
+    "--service=ok",
+    "--method=post",
+    "--no-uri-too-long",
+    "--no-headers-too-large",
+    "--method-allowed",
+    "--credentials=ok",
+    "--no-forbidden",
+    "--rate-limit=ok",
+    "--payload-invalid",
+    "--accept=ok",
+    "--parameters=valid",
+    "--idempotency-key=none",
+    "--target=exists",
+];
+
+#[test]
 fn questions_answered_by_flags_are_not_asked() {
-    let mut pty = Pty::spawn(&["--interactive", "--payload-invalid"]);
+    let args = [&["--interactive"][..], &ALL_BUT_PRECONDITIONS].concat();
+    let mut pty = Pty::spawn(&args);
     let first = pty.expect_confirm(PRECONDITION);
-    assert!(!first.contains(PAYLOAD), "payload was asked:\n{first}");
-    assert!(first.contains("so far: payload=invalid"), "{first}");
+    assert!(!first.contains(METHOD), "the method was asked:\n{first}");
+    assert!(
+        first.contains("so far: service=ok → method=post"),
+        "{first}"
+    );
     pty.send("n");
     let required = pty.expect_confirm(REQUIRED);
-    assert!(!required.contains(PAYLOAD), "{required}");
+    assert!(!required.contains(METHOD), "{required}");
     pty.send("n");
     let (code, verdict) = pty.finish();
     assert_eq!(headline(&verdict), "422 Unprocessable Content", "{verdict}");
@@ -278,17 +422,28 @@ fn assert_cancelled(mut pty: Pty) {
 }
 
 #[test]
+fn ctrl_c_at_the_families_prompt_exits_130_with_the_cursor_shown() {
+    let mut pty = Pty::spawn(&[]);
+    let prompt = pty.expect_select(FAMILIES, FAMILIES_LAST);
+    assert!(prompt.contains(HIDE_CURSOR), "the prompt hides the cursor");
+    assert_cancelled(pty);
+}
+
+#[test]
 fn ctrl_c_at_a_select_prompt_exits_130_with_the_cursor_shown() {
     let mut pty = Pty::spawn(&[]);
-    let prompt = pty.expect_select(PAYLOAD, PAYLOAD_LAST);
-    assert!(prompt.contains(HIDE_CURSOR), "the prompt hides the cursor");
+    pty.expect_select(FAMILIES, FAMILIES_LAST);
+    pty.wait_for_raw_mode();
+    pty.send(ENTER);
+    pty.expect_select(METHOD, METHOD_LAST);
     assert_cancelled(pty);
 }
 
 #[test]
 fn ctrl_c_at_a_confirm_prompt_exits_130_with_the_cursor_shown() {
     let mut pty = Pty::spawn(&[]);
-    pty.expect_select(PAYLOAD, PAYLOAD_LAST);
+    pick_family(&mut pty, &UP.repeat(2));
+    pty.expect_select(METHOD, METHOD_LAST);
     pty.send(ENTER);
     pty.expect_confirm(PRECONDITION);
     assert_cancelled(pty);
@@ -304,10 +459,14 @@ fn send_ctrl_d_then(pty: &mut Pty, answer: &str) {
 
 #[test]
 fn ctrl_d_at_a_select_prompt_changes_nothing() {
-    // One-shot: only the question without a default is asked.
-    let mut pty = Pty::spawn(&["--no-precondition"]);
-    pty.expect_select(PAYLOAD, PAYLOAD_LAST);
+    let mut pty = Pty::spawn(&[]);
+    pty.expect_select(FAMILIES, FAMILIES_LAST);
+    pty.wait_for_raw_mode();
+    pty.send(ENTER);
+    pty.expect_select(METHOD, METHOD_LAST);
     send_ctrl_d_then(&mut pty, ENTER);
+    pty.expect_select(SUCCESS, SUCCESS_LAST);
+    pty.send(ENTER);
     let (code, rest) = pty.finish();
     assert_eq!(code, 0, "{rest:?}");
     assert!(rest.contains("200 OK"), "{rest:?}");
@@ -315,12 +474,7 @@ fn ctrl_d_at_a_select_prompt_changes_nothing() {
 
 #[test]
 fn ctrl_d_at_a_confirm_prompt_changes_nothing() {
-    let args = [
-        "-i",
-        "--payload-valid",
-        "--answer=idempotency-key=none",
-        "--no-conflict",
-    ];
+    let args = [&["-i"][..], &ALL_BUT_PRECONDITIONS].concat();
     let mut pty = Pty::spawn(&args);
     pty.expect_confirm(PRECONDITION);
     send_ctrl_d_then(&mut pty, "n");
@@ -328,14 +482,14 @@ fn ctrl_d_at_a_confirm_prompt_changes_nothing() {
     pty.send("n");
     let (code, rest) = pty.finish();
     assert_eq!(code, 0, "{rest:?}");
-    assert!(rest.contains("200 OK"), "{rest:?}");
+    assert!(rest.contains("422 Unprocessable Content"), "{rest:?}");
 }
 
 /// A signal that ends the program while a prompt reads keys in raw mode: the terminal's
 /// line mode, echo and cursor come back before it ends with 128 + the signal.
 fn assert_given_back_on(signal: Signal, code: i32) {
     let mut pty = Pty::spawn(&[]);
-    pty.expect_select(PAYLOAD, PAYLOAD_LAST);
+    pty.expect_select(FAMILIES, FAMILIES_LAST);
     pty.wait_for_raw_mode();
     pty.signal(signal);
     let (exit, rest, given_back) = pty.finish_with_modes();
@@ -363,7 +517,7 @@ fn sighup_at_a_prompt_gives_the_terminal_back_and_exits_129() {
 fn ctrl_c_behind_a_burst_of_keys_gives_the_terminal_back() {
     for _ in 0..7 {
         let mut pty = Pty::spawn(&[]);
-        pty.expect_select(PAYLOAD, PAYLOAD_LAST);
+        pty.expect_select(FAMILIES, FAMILIES_LAST);
         pty.send(&format!("{}{CTRL_C}", DOWN.repeat(40)));
         let (exit, rest, given_back) = pty.finish_with_modes();
         assert_eq!(exit, 130, "{rest:?}");

@@ -203,10 +203,17 @@ fn the_readme_comparison_table_is_the_real_output() {
 
 #[test]
 fn an_expectation_that_fits_as_well_says_which_code_is_recommended() {
-    let comment = markdown(&["--format", "markdown", "--payload-valid", "--expect", "201"]);
+    let comment = markdown(&[
+        "--format",
+        "markdown",
+        "--method=put",
+        "--conflict=equivalent",
+        "--expect",
+        "204",
+    ]);
     assert!(
         comment.starts_with(
-            "> **Expected 201 Created: the rules agree: it fits as well as the 200 OK they \
+            "> **Expected 204 No Content: the rules agree: it fits as well as the 200 OK they \
              recommend.**\n"
         ),
         "{comment}"

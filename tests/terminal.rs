@@ -38,12 +38,21 @@ fn finish(mut session: OsSession) -> (String, i32) {
     }
 }
 
+/// The last family the first prompt draws: once it is on screen, the prompt reads keys.
+const LAST_FAMILY: &str = "A conflict with stored state: a duplicate, dependents, a stale version";
+const UP: &str = "\x1b[A";
+const DOWN: &str = "\x1b[B";
+
 #[test]
 fn a_20_column_terminal_still_gets_prompts_and_wrapped_advice() {
     let mut session = spawn("read go; stty cols 20 rows 40; exec \"$BIN\"");
     session.send_line("go").expect("the go-ahead");
-    session.expect("(none)").expect("the payload prompt, drawn");
-    session.send("\r").expect("choose `valid`");
+    session.expect(LAST_FAMILY).expect("the families, drawn");
+    session
+        .send(format!("{UP}{UP} \r"))
+        .expect("pick the preconditions");
+    session.expect("(other)").expect("the method prompt, drawn");
+    session.send("\r").expect("choose POST");
     session.expect("[y/N]").expect("the precondition prompt");
     session
         .expect("\x1b[?25l")
@@ -77,12 +86,18 @@ fn a_20_column_terminal_still_gets_prompts_and_wrapped_advice() {
 #[test]
 fn a_20_column_terminal_still_lists_every_choice_and_takes_the_keys() {
     const HEADING: &str = "What is the state of the request content?";
-    let mut session = spawn("read go; stty cols 20 rows 40; exec \"$BIN\" --no-precondition");
+    let mut session = spawn("read go; stty cols 20 rows 40; exec \"$BIN\"");
     session.send_line("go").expect("the go-ahead");
+    session.expect(LAST_FAMILY).expect("the families, drawn");
+    session
+        .send(format!("{DOWN}{DOWN}{DOWN}{DOWN}{DOWN} \r"))
+        .expect("pick the content");
+    session.expect("(other)").expect("the method prompt, drawn");
+    session.send("\r").expect("choose POST");
     session.expect(HEADING).expect("the payload prompt");
     // dialoguer draws each choice on a line of its own, whatever the width.
     session.expect("(missing)").expect("the last choice, drawn");
-    session.send("\x1b[B").expect("down");
+    session.send(DOWN).expect("down");
     session
         .expect("> It does not parse")
         .expect("malformed selected");
@@ -93,17 +108,17 @@ fn a_20_column_terminal_still_lists_every_choice_and_takes_the_keys() {
 }
 
 #[test]
-fn stdin_piped_with_a_terminal_on_stderr_asks_nothing_and_names_the_flags() {
-    // Keys cannot come from a pipe, so the run is one-shot: the question without a default
-    // is an error naming its flags, even though stderr could show a prompt.
-    let session = spawn("echo payload-valid | \"$BIN\" --precondition");
+fn stdin_piped_with_a_terminal_on_stderr_asks_nothing_and_says_what_it_assumed() {
+    // Keys cannot come from a pipe, so the run is one-shot: every open question takes its
+    // default, and the advice lists them, even though stderr could show a prompt.
+    let session = spawn("echo payload-valid | \"$BIN\"");
     let (shown, code) = finish(session);
-    assert_eq!(code, 2, "{shown}");
+    assert_eq!(code, 0, "{shown}");
+    assert!(shown.starts_with("200 OK"), "{shown}");
     assert!(
-        shown.contains("there is no terminal to ask it on"),
+        shown.contains("Assumed (defaults; a flag decides otherwise)"),
         "{shown}"
     );
-    assert!(shown.contains("--payload-valid"), "{shown}");
     assert!(
         !shown.contains("\x1b[?25l"),
         "no prompt may be drawn: {shown}"
@@ -121,36 +136,24 @@ fn stdin_piped_with_every_answer_given_advises_as_usual() {
 #[test]
 fn going_back_starts_at_the_previous_answer_and_the_first_question_says_so() {
     let mut session = spawn("exec \"$BIN\"");
-    session.expect("(none)").expect("the payload prompt, drawn");
+    session.expect(LAST_FAMILY).expect("the families, drawn");
     session.send("\x1b").expect("Esc on the first question");
     session
         .expect("This is the first question.")
         .expect("says why nothing happened");
     session
-        .expect("(none)")
-        .expect("the payload prompt, drawn again");
-    session.send("\x1b[B").expect("down");
+        .expect(LAST_FAMILY)
+        .expect("the families, drawn again");
     session
-        .expect("> It does not parse")
-        .expect("malformed selected");
-    session.send("\x1b[B").expect("down");
-    session
-        .expect("> It parses, but is invalid")
-        .expect("invalid selected");
-    session.send("\r").expect("choose `invalid`");
-    session.expect("[y/N]").expect("the precondition prompt");
-    session
-        .expect("\x1b[?25l")
-        .expect("the prompt waits for a key");
+        .send(format!("{UP}{UP} \r"))
+        .expect("pick the preconditions");
+    session.expect("(other)").expect("the method prompt, drawn");
     session.send("\x1b").expect("Esc goes back");
-    // The payload question again, drawn with `invalid` already selected.
+    // The families again, drawn with the preconditions already picked.
     session
-        .expect("What is the state of the request content?")
-        .expect("asked again");
-    session
-        .expect("> It parses, but is invalid")
-        .expect("the previous answer preselected");
-    session.expect("(none)").expect("drawn in full");
+        .expect("[x] Conditional requests")
+        .expect("the previous pick kept");
+    session.expect(LAST_FAMILY).expect("drawn in full");
     session.send("\x03").expect("Ctrl-C");
     let (_, code) = finish(session);
     assert_eq!(code, 130);

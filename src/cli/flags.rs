@@ -27,9 +27,10 @@ pub enum Texts {
 impl Texts {
     /// `text` as it may appear in a description.
     fn describe(self, text: &str) -> String {
-        let cut: String = match text.chars().nth(HELP_CHARS) {
-            Some(_) => text.chars().take(HELP_CHARS).chain(['…']).collect(),
-            None => text.to_string(),
+        // A text of no more bytes than the limit has no more characters either.
+        let cut = match text.len() > HELP_CHARS && text.chars().nth(HELP_CHARS).is_some() {
+            true => std::borrow::Cow::Owned(text.chars().take(HELP_CHARS).chain(['…']).collect()),
+            false => std::borrow::Cow::Borrowed(text),
         };
         match self {
             Texts::Terminal => escape::terminal(&escape::flat(&cut)).into_owned(),
@@ -62,12 +63,13 @@ fn arg_id(flag: &str) -> String {
 fn question_args(question: &Question, texts: Texts) -> Vec<Arg> {
     let flags = question.flags();
     let ids: Vec<String> = flags.iter().map(|f| arg_id(&f.name)).collect();
+    let prompt = texts.describe(&question.prompt);
     flags
         .iter()
         .map(|flag| {
             let arg = match flag.picks {
-                Picks::Value => choice_arg(question, flag, texts),
-                Picks::Answer(answer) => switch(question, flag, answer, texts),
+                Picks::Value => choice_arg(question, flag, &prompt, texts),
+                Picks::Answer(answer) => switch(question, flag, answer, &prompt, texts),
             };
             let own = arg_id(&flag.name);
             let others = ids.iter().filter(|i| **i != own).cloned();
@@ -77,9 +79,8 @@ fn question_args(question: &Question, texts: Texts) -> Vec<Arg> {
 }
 
 /// A flag that gives one answer: `--ID`, `--no-ID`, or a choice's own flag.
-fn switch(question: &Question, flag: &Flag, answer: usize, texts: Texts) -> Arg {
+fn switch(question: &Question, flag: &Flag, answer: usize, prompt: &str, texts: Texts) -> Arg {
     let picked = &question.answers[answer];
-    let prompt = texts.describe(&question.prompt);
     let help = match question.kind {
         QuestionKind::Choice => format!(
             "Same as --{}={}: {}",
@@ -97,19 +98,20 @@ fn switch(question: &Question, flag: &Flag, answer: usize, texts: Texts) -> Arg 
 }
 
 /// `--ID=CHOICE`; with a `bare` choice, `--ID` alone stands for it.
-fn choice_arg(question: &Question, flag: &Flag, texts: Texts) -> Arg {
+fn choice_arg(question: &Question, flag: &Flag, prompt: &str, texts: Texts) -> Arg {
     let values: Vec<PossibleValue> = question
         .answers
         .iter()
         .map(|a| PossibleValue::new(a.id.clone()).help(texts.describe(&a.label)))
         .collect();
-    let prompt = texts.describe(&question.prompt);
     let mut arg = Arg::new(arg_id(&flag.name))
         .long(flag.name.clone())
         .value_name("CHOICE")
         .action(ArgAction::Set)
         .value_parser(PossibleValuesParser::new(values))
-        .help(prompt.clone());
+        // Choice ids are lowercase names; `--method=GET` is how people write a method.
+        .ignore_case(true)
+        .help(prompt.to_string());
     if let Some(bare) = question.bare {
         let id = question.answers[bare].id.clone();
         // Help shows `[<CHOICE>]`; without this line it would not say which choice that is.
@@ -135,7 +137,7 @@ pub(super) fn answers(tree: &Tree, matches: &ArgMatches) -> Vec<Given> {
                 Picks::Answer(answer) => Some(answer),
                 Picks::Value => matches
                     .get_one::<String>(&id)
-                    .and_then(|value| question.answer_index(value)),
+                    .and_then(|value| question.answer_index(&value.to_ascii_lowercase())),
             };
             if let (Some(answer), Some(index)) = (answer, matches.index_of(&id)) {
                 given.push(Given {

@@ -69,12 +69,16 @@ pub struct Cli {
     pub format: Format,
 
     /// Check a code someone already chose: exit 0 if the rules agree, 1 if not, saying why
-    #[arg(long, value_name = "CODE", value_parser = clap::value_parser!(u16).range(100..=599))]
+    #[arg(long, value_name = "CODE", value_parser = status_code)]
     pub expect: Option<u16>,
 
     /// Show what every profile recommends for these answers, side by side
     #[arg(long, conflicts_with_all = ["expect", "profile", "no_builtin_rules"])]
     pub compare_profiles: bool,
+
+    /// Print the advice in one line: the code, its name and the summary
+    #[arg(long, conflicts_with_all = ["format", "compare_profiles"])]
+    pub brief: bool,
 
     /// Leave the Mermaid flowchart out of --format markdown
     #[arg(long)]
@@ -93,16 +97,16 @@ pub enum Command {
     /// What a status code means, every path of the rules that leads to it, and its neighbours
     Explain {
         /// The status code, e.g. 422
-        #[arg(value_parser = clap::value_parser!(u16).range(100..=599))]
+        #[arg(value_parser = status_code)]
         code: u16,
         #[command(flatten)]
         format: FormatArg,
     },
     /// Two status codes side by side, and the question that decides between them
     Compare {
-        #[arg(value_parser = clap::value_parser!(u16).range(100..=599))]
+        #[arg(value_parser = status_code)]
         a: u16,
-        #[arg(value_parser = clap::value_parser!(u16).range(100..=599))]
+        #[arg(value_parser = status_code)]
         b: u16,
         #[command(flatten)]
         format: FormatArg,
@@ -226,7 +230,9 @@ pub fn reserved_flags() -> Vec<String> {
 /// The command line parsed with the fixed options alone, for when no rules loaded and
 /// their flags cannot be built.
 pub fn parse_fixed(args: &[OsString]) -> Result<Cli, clap::Error> {
-    let matches = Cli::command().try_get_matches_from(args)?;
+    let matches = Cli::command()
+        .try_get_matches_from(args)
+        .map_err(code_tip)?;
     Cli::from_arg_matches(&matches)
 }
 
@@ -254,7 +260,9 @@ fn with_flags(tree: &Tree, texts: flags::Texts) -> clap::Command {
 /// Parses `args` against the command built from `tree`.
 pub fn parse(tree: &Tree, args: Vec<OsString>) -> Result<Invocation, clap::Error> {
     let mut clap_command = command(tree);
-    let matches = clap_command.try_get_matches_from_mut(args)?;
+    let matches = clap_command
+        .try_get_matches_from_mut(args)
+        .map_err(code_tip)?;
     let cli = Cli::from_arg_matches(&matches)?;
     let mut given = Vec::new();
     for level in answer_levels(&matches) {
@@ -308,6 +316,7 @@ fn ignored_by_command(cli: &Cli, matches: &ArgMatches, answered: bool) -> Option
         ("compare_profiles", "--compare-profiles", true),
         ("no_diagram", "--no-diagram", true),
         ("interactive", "--interactive", true),
+        ("brief", "--brief", true),
     ];
     let option = options
         .into_iter()
@@ -322,6 +331,42 @@ fn answer_levels(matches: &ArgMatches) -> Vec<&ArgMatches> {
         .subcommand_matches("rules")
         .and_then(|rules| rules.subcommand_matches("graph"));
     std::iter::once(matches).chain(graph).collect()
+}
+
+/// `httpadvise 401` reads as a subcommand that does not exist; the person most likely
+/// wants to read about the code, and the error says how.
+fn code_tip(mut error: clap::Error) -> clap::Error {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if error.kind() != ErrorKind::InvalidSubcommand {
+        return error;
+    }
+    let Some(ContextValue::String(word)) = error.get(ContextKind::InvalidSubcommand) else {
+        return error;
+    };
+    if let Ok(code) = status_code(word) {
+        let tip = format!("to read about status {code}, run `httpadvise explain {code}`");
+        error.insert(
+            ContextKind::Suggested,
+            ContextValue::StyledStrs(vec![tip.into()]),
+        );
+    }
+    error
+}
+
+/// A status code as the command line takes it: three digits from 100 to 599. A class such
+/// as `4xx` names no one code, and the message says so.
+fn status_code(text: &str) -> Result<u16, String> {
+    let code = text
+        .parse::<u16>()
+        .ok()
+        .filter(|c| (100..=599).contains(c) && text.len() == 3);
+    code.ok_or_else(|| {
+        let class = text.len() == 3 && text.get(1..).is_some_and(|x| x.eq_ignore_ascii_case("xx"));
+        match class {
+            true => format!("`{text}` is a class of codes; name one code, such as 422"),
+            false => "a status code is three digits from 100 to 599, such as 422".to_string(),
+        }
+    })
 }
 
 #[cfg(test)]

@@ -35,16 +35,17 @@ pub fn run(
         return Err(Error::NoTerminal);
     }
     let mode = match asker {
-        Some(_) if options.interactive || !options.answered_any => Mode::Interactive,
+        Some(_) if options.interactive => Mode::Interactive,
+        Some(_) if !options.answered_any => Mode::Guided,
         _ => Mode::OneShot,
     };
     let verdict =
         session::consult(tree, answers, mode, asker).map_err(|e| session_error(tree, e))?;
     let mut advice = Advice::new(tree, &verdict, answers);
     advice.diagram = options.diagram;
-    advice.expect = options
-        .expect
-        .map(|code| expect::check(tree, &verdict, answers, code));
+    if let Some(code) = options.expect {
+        advice.expecting(tree, expect::check(tree, &verdict, answers, code));
+    }
     output::print(&Report::Advice(&advice), options.format, output).map_err(Error::Output)?;
     Ok(match &advice.expect {
         Some(verdict) if !verdict.agrees => Exit::Disagree,

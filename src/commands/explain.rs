@@ -2,7 +2,7 @@
 //! the rules lead to them, and how to tell neighbours apart.
 
 use httpadvise_rules::model::Tree;
-use httpadvise_rules::routes;
+use httpadvise_rules::{registry, routes};
 
 use crate::error::{Error, Exit};
 use crate::output::report::{Compare, Explain, Report};
@@ -36,8 +36,9 @@ pub fn compare(
     Ok(Exit::Advice)
 }
 
+/// A code the rules name, or one the IANA registry has: `explain` speaks of either.
 fn known(tree: &Tree, code: u16) -> Result<(), Error> {
-    match tree.statuses.contains_key(&code) {
+    match tree.statuses.contains_key(&code) || registry::registered(code).is_some() {
         true => Ok(()),
         false => Err(Error::UnknownStatus {
             code,

@@ -16,15 +16,20 @@ pub fn parse(tree: &Tree, text: &str) -> Result<(usize, usize), String> {
 
 /// The question `id` and its answer `value`, by index, or a message saying what is wrong.
 pub fn find(tree: &Tree, id: &str, value: &str) -> Result<(usize, usize), String> {
-    let ids = tree.questions.iter().map(|q| q.id.as_str());
+    let ids: Vec<&str> = tree.questions.iter().map(|q| q.id.as_str()).collect();
     let Some(q) = tree.question_id(id) else {
         return Err(format!(
-            "no question has the id `{id}`{}",
-            did_you_mean(id, ids)
+            "no question has the id `{id}` (the questions: {}){}",
+            ids.join(", "),
+            did_you_mean(id, ids.iter().copied())
         ));
     };
     let question = tree.question(q);
-    let answer = question.answer_index(value).ok_or_else(|| {
+    // Answer ids are lowercase; `method=GET` names the answer `get`.
+    let found = question
+        .answer_index(value)
+        .or_else(|| question.answer_index(&value.to_ascii_lowercase()));
+    let answer = found.ok_or_else(|| {
         let answers = question.answer_ids();
         let hint = did_you_mean(value, answers.iter().copied());
         format!(

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use httpadvise_rules::model::{QuestionId, Tree};
+use httpadvise_rules::model::{NodeId, OutcomeId, QuestionId, Tree};
 use httpadvise_rules::routes;
 
 use super::session::Verdict;
@@ -16,7 +16,8 @@ const SHOWN: usize = 3;
 pub struct ExpectVerdict {
     pub expected: u16,
     pub title: String,
-    pub recommended: u16,
+    /// `None` where the rules send the stored response of an earlier request.
+    pub recommended: Option<u16>,
     pub agrees: bool,
     /// The nearest answers that lead to `expected`; empty when no route does.
     pub alternatives: Vec<Alternative>,
@@ -27,6 +28,9 @@ pub struct ExpectVerdict {
 pub struct Alternative {
     pub outcome: String,
     pub changes: Vec<AnswerChange>,
+    /// The route's outcome and nodes, for marking what layers changed on it.
+    #[serde(skip)]
+    pub route: (OutcomeId, Vec<NodeId>),
 }
 
 #[derive(Debug, Serialize)]
@@ -42,7 +46,8 @@ pub struct AnswerChange {
 /// command line's answers `given` (indexed by question).
 pub fn check(tree: &Tree, verdict: &Verdict, given: &[Option<usize>], code: u16) -> ExpectVerdict {
     let (recommended, _) = tree.effective(verdict.outcome);
-    let agrees = tree.fits(verdict.outcome, code);
+    // A replay sends the first response again, whatever its code was: no code disagrees.
+    let agrees = recommended.is_none() || tree.fits(verdict.outcome, code);
     ExpectVerdict {
         expected: code,
         title: tree.status_name(code).to_string(),
@@ -58,7 +63,7 @@ pub fn check(tree: &Tree, verdict: &Verdict, given: &[Option<usize>], code: u16)
 
 /// The routes to `code` that change the fewest of the run's answers.
 fn nearest(tree: &Tree, run: &Run, code: u16) -> Vec<Alternative> {
-    let mut scored: Vec<((usize, usize), Alternative)> = routes::routes(tree)
+    let mut scored: Vec<((usize, usize, usize), Alternative)> = routes::routes(tree)
         .routes
         .into_iter()
         .filter(|route| tree.fits(route.outcome, code))
@@ -79,22 +84,34 @@ fn nearest(tree: &Tree, run: &Run, code: u16) -> Vec<Alternative> {
                 }
             }
             let outcome = tree.outcome(route.outcome).id.clone();
-            // Fewest changes first; among those, the shortest route is the plainest reading.
+            // A change to an answer the chooser gave names the belief the expected code
+            // rests on; a change to one they never gave brings in a fact they did not
+            // mention. So the first come first.
+            let unsaid = changes
+                .iter()
+                .filter(|c| {
+                    tree.question_id(&c.question)
+                        .is_none_or(|q| run.given[q.0].is_none())
+                })
+                .count();
+            // Fewest changes first; then the fewest to answers nobody gave; among those,
+            // the shortest route is the plainest reading.
             (
-                (changes.len(), route.steps.len()),
+                (changes.len(), unsaid, route.steps.len()),
                 Alternative {
                     outcome: outcome.to_string(),
                     changes,
+                    route: (route.outcome, route.steps.iter().map(|s| s.node).collect()),
                 },
             )
         })
         .collect();
     scored.sort_by_key(|(cost, _)| *cost);
-    let best = scored.first().map_or(0, |((changes, _), _)| *changes);
+    let best = scored.first().map_or(0, |((changes, _, _), _)| *changes);
     let mut shown: Vec<Alternative> = Vec::new();
     for (_, alternative) in scored
         .into_iter()
-        .take_while(|((changes, _), _)| *changes == best)
+        .take_while(|((changes, _, _), _)| *changes == best)
     {
         // Routes that differ only in answers the run already had say the same thing.
         if !shown.iter().any(|s| same_changes(s, &alternative)) && shown.len() < SHOWN {
@@ -111,6 +128,8 @@ struct Run {
     answered: Vec<Option<usize>>,
     /// Each question's default: what a one-shot run would assume for one it never reached.
     defaults: Vec<Option<usize>>,
+    /// The answers the command line gave, by question.
+    given: Vec<Option<usize>>,
 }
 
 impl Run {
@@ -122,7 +141,14 @@ impl Run {
             answered[step.question.0] = Some(step.answer);
         }
         let defaults = tree.questions.iter().map(|q| q.default).collect();
-        Run { answered, defaults }
+        let given = (0..tree.questions.len())
+            .map(|q| given.get(q).copied().flatten())
+            .collect();
+        Run {
+            answered,
+            defaults,
+            given,
+        }
     }
 
     /// The answer a route is measured against: the run's, else the default it would have
@@ -152,12 +178,14 @@ fn same_changes(a: &Alternative, b: &Alternative) -> bool {
 /// How an agreeing verdict ends: a full stop when `expected` is the recommended code;
 /// else that the rules accept it beside the code they recommend, titled `recommended_title`.
 pub fn agreement(verdict: &ExpectVerdict, recommended_title: &str) -> String {
-    match verdict.expected == verdict.recommended {
-        true => ".".to_string(),
-        false => format!(
-            ": it fits as well as the {} {recommended_title} they recommend.",
-            verdict.recommended
-        ),
+    match verdict.recommended {
+        Some(code) if code == verdict.expected => ".".to_string(),
+        Some(code) => {
+            format!(": it fits as well as the {code} {recommended_title} they recommend.")
+        }
+        None => ": they send the stored response again, whatever its code was; check that \
+                 it is the first request's."
+            .to_string(),
     }
 }
 

@@ -74,8 +74,8 @@ impl Shape {
     }
 
     /// An outcome, labelled with the status it gives, then its id.
-    pub(crate) fn outcome(status: u16, name: &str, id: &str) -> Self {
-        let status = format!("{status} {name}").trim_end().to_string();
+    pub(crate) fn outcome(status: Option<u16>, name: &str, id: &str) -> Self {
+        let status = super::code_name(status, name);
         Shape {
             id: id.to_string(),
             lines: vec![status, id.to_string()],
@@ -94,7 +94,7 @@ fn whole_tree(tree: &Tree, walked: &Walk) -> Drawing {
         .map(|node| Shape::node(&node.id, &tree.question(node.question).prompt));
     let outcomes = tree.outcomes.iter().enumerate().map(|(o, outcome)| {
         let status = tree.effective(OutcomeId(o)).0;
-        Shape::outcome(status, tree.status_name(status), &outcome.id)
+        Shape::outcome(status, tree.title(status), &outcome.id)
     });
     let mut shapes: Vec<Shape> = nodes.chain(outcomes).collect();
     for (shape, walked) in shapes.iter_mut().zip(reached.shapes) {

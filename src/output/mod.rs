@@ -26,6 +26,9 @@ pub enum Format {
     Json,
     /// A comment to paste into a pull request, with a Mermaid flowchart of the path
     Markdown,
+    /// One line of text: the code, its name and the summary (`--brief`)
+    #[value(skip)]
+    Brief,
 }
 
 /// The language `rules graph` draws in.
@@ -49,6 +52,7 @@ pub fn print(report: &Report<'_>, format: Format, output: &mut Output<'_>) -> io
         Format::Text => text::print(report, output.width, output.out),
         Format::Json => json::print(report, output.out),
         Format::Markdown => markdown::print(report, output.out),
+        Format::Brief => text::brief(report, output.width, output.out),
     }?;
     output.out.flush()
 }
@@ -67,6 +71,9 @@ pub(crate) fn capitalise(text: &str) -> String {
 }
 
 /// "412 Precondition Failed", or the code alone when the rules give it no name.
-pub(crate) fn code_name(code: u16, name: &str) -> String {
-    format!("{code} {name}").trim_end().to_string()
+pub(crate) fn code_name(code: impl Into<Option<u16>>, name: &str) -> String {
+    match code.into() {
+        Some(code) => format!("{code} {name}").trim_end().to_string(),
+        None => name.to_string(),
+    }
 }

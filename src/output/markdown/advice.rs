@@ -3,7 +3,9 @@
 
 use std::io::{self, Write};
 
-use super::{block_safe, changes, code, fenced, flat, link, paragraphs, prose};
+use httpadvise_rules::model::code_text;
+
+use super::{block_safe, changes, code, fenced, flat, link, paragraphs, prose, quote};
 use crate::engine::expect::{agreement, describe, ExpectVerdict};
 use crate::engine::session::Source;
 use crate::output::graph::{self, Drawing, Edge, Shape};
@@ -79,13 +81,21 @@ fn position(report: &Advice<'_>, out: &mut dyn Write) -> io::Result<()> {
     }
     match position.status == report.rfc_status {
         true => line.push_str(", as the RFC reading"),
-        false => line.push_str(&format!(" where the RFC reading is {}", report.rfc_status)),
+        false => line.push_str(&format!(
+            " where the RFC reading is {}",
+            prose(&code_text(report.rfc_status))
+        )),
     }
     line.push_str(&format!(". {}", prose(&flat(position.reason))));
     if let Some(cite) = position.cite {
         line.push_str(&format!(" Source: {}.", link(cite)));
     }
-    writeln!(out, "\n{}", block_safe(line))?;
+    // The line opens with its own bold, and `flat` joined the rule text into it: no
+    // line of the rule text can start a block here.
+    writeln!(out, "\n{line}")?;
+    if let Some(cite) = position.cite {
+        quote(cite, out)?;
+    }
     fallback(report, out)
 }
 
@@ -116,7 +126,7 @@ fn why(report: &Advice<'_>, diagram: bool, out: &mut dyn Write) -> io::Result<()
 }
 
 fn path(report: &Advice<'_>, out: &mut dyn Write) -> io::Result<()> {
-    for (n, step) in report.questions_answered().into_iter().enumerate() {
+    for (n, step) in report.steps_shown().into_iter().enumerate() {
         let assumed = if step.source == Source::Default {
             " _(assumed)_"
         } else {
@@ -127,6 +137,14 @@ fn path(report: &Advice<'_>, out: &mut dyn Write) -> io::Result<()> {
             prose(&flat(step.label)),
         );
         writeln!(out, "{}. {prompt} → **{label}**{assumed}", n + 1)?;
+    }
+    if !report.assumed.is_empty() {
+        let assumed: Vec<String> = report
+            .assumed
+            .iter()
+            .map(|a| prose(&flat(a.assumed)))
+            .collect();
+        writeln!(out, "\n_Assumed on the way: {}._", assumed.join(", "))?;
     }
     Ok(())
 }
@@ -184,12 +202,12 @@ fn send(report: &Advice<'_>, out: &mut dyn Write) -> io::Result<()> {
         let pretty = serde_json::to_string_pretty(body).map_err(io::Error::other)?;
         fenced("json", &pretty, out)?;
     }
-    if let Some(members) = response.members {
-        writeln!(
-            out,
-            "\nExtension members worth adding: {}",
-            prose(&flat(members))
-        )?;
+    if !response.members.is_empty() {
+        writeln!(out, "\nExtension members worth adding:\n")?;
+        for member in response.members {
+            let description = prose(&flat(&member.description));
+            writeln!(out, "- {}: {description}", code(&member.name))?;
+        }
     }
     Ok(())
 }
@@ -208,7 +226,20 @@ fn assumptions(report: &Advice<'_>, out: &mut dyn Write) -> io::Result<()> {
         out,
         "\n#### Assumptions\n\nNothing answered these questions, so their defaults were taken:\n"
     )?;
-    for a in &report.assumptions {
+    for family in &report.assumed {
+        let flags: Vec<String> = family
+            .questions
+            .iter()
+            .map(|q| code(&format!("--{q}")))
+            .collect();
+        writeln!(
+            out,
+            "- {}; decide it with {}",
+            block_safe(prose(&flat(family.assumed))),
+            flags.join(", ")
+        )?;
+    }
+    for a in report.assumptions_alone() {
         let flags: Vec<String> = a.flags.iter().map(|f| code(f)).collect();
         writeln!(
             out,
@@ -239,7 +270,8 @@ fn sources(report: &Advice<'_>, out: &mut dyn Write) -> io::Result<()> {
     }
     writeln!(out, "\n#### Sources\n")?;
     for cite in report.citations {
-        writeln!(out, "- {}", link(cite))?;
+        writeln!(out, "- {}", block_safe(link(cite)))?;
+        quote(cite, out)?;
     }
     Ok(())
 }

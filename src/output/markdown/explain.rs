@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use super::{changes, code, flat, link, paragraphs, prose};
+use super::{block_safe, changes, code, flat, link, paragraphs, prose, quote};
 use crate::output::code_name;
 use crate::output::report::{route_line, Compare, Condition, Explain, StatusInfo};
 
@@ -29,7 +29,7 @@ pub(super) fn explain(report: &Explain, out: &mut dyn Write) -> io::Result<()> {
             code(&fits.outcome)
         )?;
         for note in &fits.notes {
-            writeln!(out, "  - {}", prose(&flat(note)))?;
+            writeln!(out, "  - {}", block_safe(prose(&flat(note))))?;
         }
         routes(&fits.routes, out)?;
     }
@@ -43,9 +43,12 @@ pub(super) fn explain(report: &Explain, out: &mut dyn Write) -> io::Result<()> {
     }
     neighbours(report, out)?;
     send(report, out)?;
-    writeln!(out, "\n#### Sources\n")?;
+    if !report.citations.is_empty() {
+        writeln!(out, "\n#### Sources\n")?;
+    }
     for cite in &report.citations {
-        writeln!(out, "- {}", link(cite))?;
+        writeln!(out, "- {}", block_safe(link(cite)))?;
+        quote(cite, out)?;
     }
     changes(&report.changes, out)
 }
@@ -57,6 +60,13 @@ fn meaning(status: &StatusInfo, heading: &str, out: &mut dyn Write) -> io::Resul
     paragraphs(&status.meaning, out)?;
     if let Some(cite) = &status.cite {
         writeln!(out, "\nSource: {}.", link(cite))?;
+        quote(cite, out)?;
+    }
+    if status.registry_only {
+        writeln!(
+            out,
+            "\n_From the IANA HTTP Status Code Registry: the rules have no route to it._"
+        )?;
     }
     Ok(())
 }
@@ -130,9 +140,12 @@ pub(super) fn compare(report: &Compare, out: &mut dyn Write) -> io::Result<()> {
             if let Some(example) = &contrast.example {
                 writeln!(out, "\n**Example:** {}", prose(&flat(example)))?;
             }
-            let links: Vec<String> = contrast.citations.iter().map(link).collect();
-            if !links.is_empty() {
-                writeln!(out, "\nSources: {}.", links.join(", "))?;
+            if !contrast.citations.is_empty() {
+                writeln!(out, "\nSources:\n")?;
+            }
+            for cite in &contrast.citations {
+                writeln!(out, "- {}", block_safe(link(cite)))?;
+                quote(cite, out)?;
             }
         }
     }

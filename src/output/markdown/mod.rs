@@ -52,6 +52,19 @@ pub(super) fn link(cite: &Cite) -> String {
     crate::output::escape::markdown::link(&cite.label(), &cite.url)
 }
 
+/// A citation's quote as a block quote, indented under its list item, with the revision
+/// it was read in.
+pub(super) fn quote(cite: &Cite, out: &mut dyn Write) -> io::Result<()> {
+    let Some(quote) = &cite.quote else {
+        return Ok(());
+    };
+    let revision = cite
+        .revision
+        .as_deref()
+        .map_or(String::new(), |r| format!(" ({})", prose(&flat(r))));
+    writeln!(out, "\n  > {}{revision}\n", block_safe(prose(&flat(quote))))
+}
+
 /// A fenced block; the fence outgrows any run of backquotes inside, so nothing ends it
 /// early, and control characters in it are shown as escapes.
 pub(super) fn fenced(language: &str, body: &str, out: &mut dyn Write) -> io::Result<()> {

@@ -1,9 +1,11 @@
 //! The profiles as Markdown: the list and one profile's positions as lists, and
 //! `--compare-profiles` as a table.
 
+use crate::output::code_name;
+use httpadvise_rules::model::code_text;
 use std::io::{self, Write};
 
-use super::{cell, code, flat, link, paragraphs, prose};
+use super::{cell, code, flat, link, paragraphs, prose, quote};
 use crate::output::report::{Comparison, ProfileDetail, ProfileList};
 
 pub(super) fn list(report: &ProfileList, out: &mut dyn Write) -> io::Result<()> {
@@ -28,8 +30,12 @@ pub(super) fn detail(report: &ProfileDetail, out: &mut dyn Write) -> io::Result<
     }
     for position in &report.positions {
         let change = match position.status == position.rfc_status {
-            true => format!("{} (agrees)", position.rfc_status),
-            false => format!("{} → {}", position.rfc_status, position.status),
+            true => format!("{} (agrees)", code_text(position.rfc_status)),
+            false => format!(
+                "{} → {}",
+                code_text(position.rfc_status),
+                code_text(position.status)
+            ),
         };
         let guide_code = position
             .code
@@ -45,6 +51,9 @@ pub(super) fn detail(report: &ProfileDetail, out: &mut dyn Write) -> io::Result<
             "- {}: {change}{guide_code}. {reason}{source}",
             code(&position.outcome)
         )?;
+        if let Some(cite) = &position.cite {
+            quote(cite, out)?;
+        }
     }
     if !report.silent.is_empty() && !report.positions.is_empty() {
         writeln!(out, "\n#### Silent (the RFC reading applies)\n")?;
@@ -59,12 +68,14 @@ pub(super) fn comparison(report: &Comparison, out: &mut dyn Write) -> io::Result
     writeln!(out, "|---|---|---|---|")?;
     for row in &report.rows {
         let status = match row.disagrees {
-            true => format!("**{} {}** ≠ rfc", row.status, cell(&row.title)),
-            false => format!("{} {}", row.status, cell(&row.title)),
+            true => format!("**{}** ≠ rfc", cell(&code_name(row.status, &row.title))),
+            false => cell(&code_name(row.status, &row.title)),
         };
+        // A pipe in a link's text or address would end the cell.
+        let cell_link = |cite| link(cite).replace('|', "\\|");
         let basis = match (&row.cite, row.fallback) {
-            (Some(cite), false) => link(cite),
-            (Some(cite), true) => format!("silent; RFC reading: {}", link(cite)),
+            (Some(cite), false) => cell_link(cite),
+            (Some(cite), true) => format!("silent; RFC reading: {}", cell_link(cite)),
             (None, _) => row.reason.as_deref().map_or(String::new(), cell),
         };
         let guide_code = row
@@ -74,7 +85,7 @@ pub(super) fn comparison(report: &Comparison, out: &mut dyn Write) -> io::Result
         writeln!(
             out,
             "| {} | {status} | {guide_code} | {basis} |",
-            row.profile
+            cell(&row.profile)
         )?;
     }
     Ok(())

@@ -1,7 +1,7 @@
 //! The recommendation as data: what every output format shows, in one serializable shape.
 
 use httpadvise_rules::builtin::DEFAULT_PROFILE;
-use httpadvise_rules::model::{Cite, Layer, OutcomeId, Retry, Tree};
+use httpadvise_rules::model::{Cite, Layer, Member, OutcomeId, QuestionId, Retry, Tree};
 use serde::Serialize;
 
 use super::changes::{Change, Changes};
@@ -12,13 +12,17 @@ use crate::engine::session::{Source, Verdict};
 #[derive(Debug, Serialize)]
 pub struct Advice<'a> {
     pub schema_version: u32,
-    pub status: u16,
+    /// `None` (JSON `null`) where the answer is the stored response of an earlier request.
+    pub status: Option<u16>,
     pub title: &'a str,
     pub outcome: &'a str,
     pub summary: &'a str,
     pub explanation: &'a str,
     pub path: Vec<PathStep<'a>>,
     pub assumptions: Vec<Assumption<'a>>,
+    /// The families whose every question on the path took its default: what the advice
+    /// assumed away.
+    pub assumed: Vec<AssumedFamily<'a>>,
     pub why_not: Vec<WhyNot<'a>>,
     pub response: Response<'a>,
     pub client: Client<'a>,
@@ -26,7 +30,7 @@ pub struct Advice<'a> {
     /// The guide whose profile was used, if any.
     pub profile: Option<ProfileOut<'a>>,
     /// The status the rules give before any profile or house rule takes a position.
-    pub rfc_status: u16,
+    pub rfc_status: Option<u16>,
     /// The position that decided `status`, when a layer took one at this outcome.
     pub position: Option<PositionOut<'a>>,
     /// True when the profile says nothing here, so the advice is the RFC reading.
@@ -53,7 +57,7 @@ pub struct ProfileOut<'a> {
 pub struct PositionOut<'a> {
     /// The layer that took it: `profile `zalando``, `house rules (path)`, ….
     pub by: String,
-    pub status: u16,
+    pub status: Option<u16>,
     pub title: &'a str,
     /// The guide's own name for the error, and what the guide calls such names.
     pub code: Option<&'a str>,
@@ -77,6 +81,16 @@ pub struct PathStep<'a> {
     pub answer: &'a str,
     pub label: &'a str,
     pub source: Source,
+}
+
+/// A family of questions the path met, every one of them answered by its default.
+#[derive(Debug, Serialize)]
+pub struct AssumedFamily<'a> {
+    pub family: &'a str,
+    /// What the defaults assume, e.g. "credentials ok, caller permitted".
+    pub assumed: &'a str,
+    /// The questions on the path, by id.
+    pub questions: Vec<&'a str>,
 }
 
 /// A question the path needed that nothing answered, so its default was taken.
@@ -103,7 +117,7 @@ pub struct Response<'a> {
     /// An example RFC 9457 problem details body.
     pub body: Option<ProblemBody<'a>>,
     /// Extension members worth adding to the body.
-    pub members: Option<&'a str>,
+    pub members: &'a [Member],
 }
 
 /// The members RFC 9457 §3.1 defines, in the order it lists them.
@@ -112,7 +126,7 @@ pub struct ProblemBody<'a> {
     #[serde(rename = "type")]
     pub kind: &'a str,
     pub title: &'a str,
-    pub status: u16,
+    pub status: Option<u16>,
     pub detail: &'a str,
 }
 
@@ -141,11 +155,52 @@ impl<'a> Advice<'a> {
         shown
     }
 
+    /// The steps a reader is shown: each question once, without those of the families
+    /// assumed away, which `assumed` sums up.
+    pub fn steps_shown(&self) -> Vec<&PathStep<'a>> {
+        let mut shown = self.questions_answered();
+        shown.retain(|step| !self.assumed_away(step.question));
+        shown
+    }
+
+    /// The assumptions that no assumed family sums up.
+    pub fn assumptions_alone(&self) -> impl Iterator<Item = &Assumption<'a>> {
+        self.assumptions
+            .iter()
+            .filter(|a| !self.assumed_away(a.question))
+    }
+
+    fn assumed_away(&self, question: &str) -> bool {
+        self.assumed.iter().any(|f| f.questions.contains(&question))
+    }
+
+    /// Adds the verdict on `--expect CODE`, and marks what layers changed in it: the
+    /// code's entry, and the routes its alternatives name.
+    pub fn expecting(&mut self, tree: &Tree, verdict: ExpectVerdict) {
+        let mut changes = Changes::new(tree);
+        changes.status(verdict.expected);
+        for alternative in &verdict.alternatives {
+            let (outcome, nodes) = &alternative.route;
+            for node in nodes {
+                changes.node(node.0);
+                changes.question(tree.node(*node).question.0);
+            }
+            changes.outcome(*outcome);
+            changes.positions(*outcome);
+        }
+        for change in changes.into_vec() {
+            if !self.changes.contains(&change) {
+                self.changes.push(change);
+            }
+        }
+        self.expect = Some(verdict);
+    }
+
     /// `given` are the answers the command line gave, by question index.
     pub fn new(tree: &'a Tree, verdict: &Verdict, given: &[Option<usize>]) -> Self {
         let outcome = tree.outcome(verdict.outcome);
         let (status, deciding) = tree.effective(verdict.outcome);
-        let title = tree.status_name(status);
+        let title = tree.title(status);
         Advice {
             schema_version: SCHEMA_VERSION,
             status,
@@ -155,12 +210,13 @@ impl<'a> Advice<'a> {
             explanation: &outcome.explanation,
             path: path(tree, verdict),
             assumptions: assumptions(tree, verdict),
+            assumed: assumed_families(tree, verdict),
             // A profile may recommend a code the outcome argues against; that note would
             // contradict the advice, and the position says why instead.
             why_not: outcome
                 .why_not
                 .iter()
-                .filter(|w| w.status != status)
+                .filter(|w| Some(w.status) != status)
                 .map(|w| WhyNot {
                     status: w.status,
                     title: tree.status_name(w.status),
@@ -183,7 +239,7 @@ impl<'a> Advice<'a> {
                     status,
                     detail: &p.detail,
                 }),
-                members: outcome.problem.as_ref().and_then(|p| p.members.as_deref()),
+                members: outcome.problem.as_ref().map_or(&[], |p| &p.members),
             },
             client: Client {
                 retry: outcome.retry,
@@ -199,7 +255,7 @@ impl<'a> Advice<'a> {
             position: deciding.map(|p| PositionOut {
                 by: tree.layers[p.layer].to_string(),
                 status: p.status,
-                title: tree.status_name(p.status),
+                title: tree.title(p.status),
                 code: p.code.as_deref(),
                 code_kind: code_kind(tree, p.layer),
                 reason: &p.reason,
@@ -238,7 +294,7 @@ fn falls_back(tree: &Tree, outcome: OutcomeId) -> bool {
 /// Every entry the advice used that a layer past the base added or replaced: the start,
 /// the nodes and questions on the path, the outcome, the statuses it names, and the
 /// positions that decided its status.
-fn changes(tree: &Tree, verdict: &Verdict, status: u16) -> Vec<Change> {
+fn changes(tree: &Tree, verdict: &Verdict, status: Option<u16>) -> Vec<Change> {
     let mut changes = Changes::new(tree);
     changes.start();
     for (step, _) in &verdict.path {
@@ -246,7 +302,12 @@ fn changes(tree: &Tree, verdict: &Verdict, status: u16) -> Vec<Change> {
         changes.question(step.question.0);
     }
     changes.outcome(verdict.outcome);
-    changes.status(status);
+    if let Some(status) = status {
+        changes.status(status);
+    }
+    for family in families_on_path(tree, verdict) {
+        changes.family(family);
+    }
     for note in &tree.outcome(verdict.outcome).why_not {
         changes.status(note.status);
     }
@@ -301,6 +362,45 @@ fn assumptions<'a>(tree: &'a Tree, verdict: &Verdict) -> Vec<Assumption<'a>> {
         }
     }
     assumed
+}
+
+/// The families (by index) with a question on the path, in the order the tree has them.
+fn families_on_path(tree: &Tree, verdict: &Verdict) -> Vec<usize> {
+    let on_path = |q: &QuestionId| verdict.path.iter().any(|(s, _)| s.question == *q);
+    (0..tree.families.len())
+        .filter(|f| tree.families[*f].questions.iter().any(on_path))
+        .collect()
+}
+
+/// The families whose questions on the path all took their defaults.
+fn assumed_families<'a>(tree: &'a Tree, verdict: &Verdict) -> Vec<AssumedFamily<'a>> {
+    let source = |q: QuestionId| {
+        verdict
+            .path
+            .iter()
+            .find(|(s, _)| s.question == q)
+            .map(|(_, source)| *source)
+    };
+    families_on_path(tree, verdict)
+        .into_iter()
+        .map(|f| &tree.families[f])
+        .filter(|family| {
+            family
+                .questions
+                .iter()
+                .all(|q| source(*q).is_none_or(|s| s == Source::Default))
+        })
+        .map(|family| AssumedFamily {
+            family: &family.id,
+            assumed: &family.assumed,
+            questions: family
+                .questions
+                .iter()
+                .filter(|q| source(**q).is_some())
+                .map(|q| &*tree.question(*q).id)
+                .collect(),
+        })
+        .collect()
 }
 
 /// What `retry` tells the client, in words.

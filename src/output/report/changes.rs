@@ -2,7 +2,7 @@
 //! a report shows: every entry the report used that such a layer added or replaced, with
 //! the layer's reason, and every position that decided a status.
 
-use httpadvise_rules::model::{Layer, OutcomeId, Tree};
+use httpadvise_rules::model::{code_text, Layer, OutcomeId, Tree};
 use serde::Serialize;
 
 /// One change: who made it, to what, and why when it says.
@@ -36,8 +36,11 @@ impl<'t> Changes<'t> {
     /// An entry `what` of `layer`, if that layer changes the base; layer 0 is the base: the
     /// built-in pack, or the first `--rules` file.
     fn entry(&mut self, layer: usize, what: String, reason: Option<&str>) {
+        if self.is_base(layer) {
+            return;
+        }
         let seen = self.list.iter().any(|c| c.what == what);
-        if layer != 0 && !seen {
+        if !seen {
             self.list.push(Change {
                 by: self.tree.layers[layer].to_string(),
                 what,
@@ -46,7 +49,39 @@ impl<'t> Changes<'t> {
         }
     }
 
+    /// Whether `layer` is the base the others change: the built-in pack, or without it the
+    /// first `--rules` file.
+    fn is_base(&self, layer: usize) -> bool {
+        let layers = &self.tree.layers;
+        match layers.iter().position(|l| *l == Layer::Builtin) {
+            Some(builtin) => layer == builtin,
+            None => layers.iter().position(|l| matches!(l, Layer::Rules(_))) == Some(layer),
+        }
+    }
+
+    /// The profile in use, when the house rules chose it: every position it takes is
+    /// theirs to answer for.
+    pub fn profile(&mut self) {
+        let tree = self.tree;
+        let Some(by) = tree.profile_by else { return };
+        let Some(Layer::Profile(name)) =
+            tree.layers.iter().find(|l| matches!(l, Layer::Profile(_)))
+        else {
+            return;
+        };
+        let what = format!("the profile: `{name}`");
+        if !self.list.iter().any(|c| c.what == what) {
+            self.list.push(Change {
+                by: tree.layers[by].to_string(),
+                what,
+                reason: None,
+            });
+        }
+    }
+
+    /// The start of the tree, and the profile when the house rules chose it.
     pub fn start(&mut self) {
+        self.profile();
         let tree = self.tree;
         self.entry(tree.start_layer, "the start of the tree".into(), None);
     }
@@ -78,6 +113,13 @@ impl<'t> Changes<'t> {
         }
     }
 
+    /// A family whose questions the run met: which ones a session asks, and what the
+    /// advice says it assumed.
+    pub fn family(&mut self, family: usize) {
+        let f = &self.tree.families[family];
+        self.entry(f.layer, format!("family `{}`", f.id), f.reason.as_deref());
+    }
+
     /// The contrast `compare` shows between `a` and `b`.
     pub fn contrast(&mut self, a: u16, b: u16) {
         if let Some(c) = self.tree.contrast(a, b) {
@@ -95,8 +137,12 @@ impl<'t> Changes<'t> {
             let layer = &tree.layers[position.layer];
             if position.status != status || matches!(layer, Layer::House(_) | Layer::Rules(_)) {
                 let what = match position.status == status {
-                    true => format!("status {status} kept"),
-                    false => format!("status {status} → {}", position.status),
+                    true => format!("status {} kept", code_text(status)),
+                    false => format!(
+                        "status {} → {}",
+                        code_text(status),
+                        code_text(position.status)
+                    ),
                 };
                 self.list.push(Change {
                     by: layer.to_string(),

@@ -2,9 +2,10 @@
 //! lead to it (or to an outcome that says it fits as well), its neighbours, and how to tell
 //! two codes apart. All of it comes from the rule data.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use httpadvise_rules::model::{Cite, OutcomeId, Tree};
+use httpadvise_rules::registry;
 use httpadvise_rules::routes::{Route, Routes, ROUTE_LIMIT, STEP_LIMIT};
 use serde::Serialize;
 
@@ -34,13 +35,16 @@ pub struct Explain {
     pub changes: Vec<Change>,
 }
 
-/// A code as the `[[status]]` entry gives it.
+/// A code as the `[[status]]` entry gives it, or, for a code the rules do not name, as
+/// the IANA registry does.
 #[derive(Debug, Serialize)]
 pub struct StatusInfo {
     pub code: u16,
     pub title: String,
     pub meaning: String,
     pub cite: Option<Cite>,
+    /// The rules have no `[[status]]` entry: this is the registry's, and no route leads here.
+    pub registry_only: bool,
 }
 
 /// An outcome, and each distinct route to it.
@@ -55,7 +59,7 @@ pub struct Reached {
 #[derive(Debug, Serialize)]
 pub struct FitsAsWell {
     pub outcome: String,
-    pub recommended: u16,
+    pub recommended: Option<u16>,
     pub recommended_title: String,
     pub summary: String,
     /// The outcome's own notes on when the explained code is the one to send.
@@ -68,6 +72,9 @@ pub struct FitsAsWell {
 pub struct Condition {
     pub question: String,
     pub answers: Vec<String>,
+    /// The only answer is the question's default: the problem the question asks about is
+    /// absent. Text and Markdown leave such conditions out.
+    pub default: bool,
 }
 
 /// A neighbouring code, with every outcome's note on it.
@@ -118,14 +125,31 @@ pub struct ContrastInfo {
 }
 
 impl StatusInfo {
-    /// The code's entry; the caller has checked that the rules name it.
+    /// The code's entry; the caller has checked that the rules or the registry name it.
     pub fn new(tree: &Tree, code: u16) -> Self {
-        let status = &tree.statuses[&code];
+        if let Some(status) = tree.statuses.get(&code) {
+            return StatusInfo {
+                code,
+                title: status.name.clone(),
+                meaning: status.meaning.clone(),
+                cite: status.cite.clone(),
+                registry_only: false,
+            };
+        }
+        let registered = registry::registered(code);
         StatusInfo {
             code,
-            title: status.name.clone(),
-            meaning: status.meaning.clone(),
-            cite: status.cite.clone(),
+            title: registered.map_or("", |r| r.name).to_string(),
+            meaning: registered.map_or("", |r| r.meaning).to_string(),
+            cite: registered.map(|r| Cite {
+                document: r.document.to_string(),
+                section: r.section.map(str::to_string),
+                title: Some(format!("{} {}", r.code, r.name)),
+                url: r.url.to_string(),
+                quote: None,
+                revision: None,
+            }),
+            registry_only: true,
         }
     }
 }
@@ -134,6 +158,7 @@ impl Explain {
     pub fn new(tree: &Tree, code: u16, found: &Routes) -> Self {
         let reached = Outcomes::find(tree, code, &found.routes);
         let outcomes = reached.all();
+        let by_outcome = by_outcome(&found.routes);
         Explain {
             schema_version: SCHEMA_VERSION,
             status: StatusInfo::new(tree, code),
@@ -143,13 +168,13 @@ impl Explain {
                 .map(|o| Reached {
                     outcome: tree.outcome(*o).id.clone(),
                     summary: tree.outcome(*o).summary.clone(),
-                    routes: conditions(tree, *o, &found.routes),
+                    routes: conditions(tree, by_outcome.get(o).map_or(&[], Vec::as_slice)),
                 })
                 .collect(),
             fits: reached
                 .fits
                 .iter()
-                .map(|o| fits_as_well(tree, code, *o, &found.routes))
+                .map(|o| fits_as_well(tree, code, *o, by_outcome.get(o).map_or(&[], Vec::as_slice)))
                 .collect(),
             truncated: found.truncated,
             route_limit: ROUTE_LIMIT,
@@ -158,7 +183,7 @@ impl Explain {
             headers: headers(tree, &outcomes),
             problem_details: outcomes.iter().any(|o| tree.outcome(*o).problem.is_some()),
             citations: citations(tree, code, &outcomes),
-            changes: explain_changes(tree, code, &outcomes),
+            changes: explain_changes(tree, code, &outcomes, &found.routes),
         }
     }
 }
@@ -185,7 +210,7 @@ impl Side {
                 .collect()
         };
         let mut instead: Vec<u16> = Vec::new();
-        for status in reached.fits.iter().map(|o| tree.effective(*o).0) {
+        for status in reached.fits.iter().filter_map(|o| tree.effective(*o).0) {
             if !instead.contains(&status) {
                 instead.push(status);
             }
@@ -202,9 +227,15 @@ impl Side {
 /// The entries `explain` shows that a layer past the base changed: the code's entry, the
 /// outcomes that answer it and the positions there, and the neighbours with their
 /// contrasts.
-fn explain_changes(tree: &Tree, code: u16, outcomes: &[OutcomeId]) -> Vec<Change> {
+fn explain_changes(
+    tree: &Tree,
+    code: u16,
+    outcomes: &[OutcomeId],
+    routes: &[Route],
+) -> Vec<Change> {
     let mut changes = Changes::new(tree);
     changes.status(code);
+    routes_to(&mut changes, outcomes, routes);
     for outcome in outcomes {
         changes.outcome(*outcome);
         for note in &tree.outcome(*outcome).why_not {
@@ -224,12 +255,27 @@ fn compare_changes(tree: &Tree, (a, b): (u16, u16), found: &Routes) -> Vec<Chang
     changes.status(b);
     changes.contrast(a, b);
     for code in [a, b] {
-        for outcome in Outcomes::find(tree, code, &found.routes).all() {
+        let outcomes = Outcomes::find(tree, code, &found.routes).all();
+        routes_to(&mut changes, &outcomes, &found.routes);
+        for outcome in outcomes {
             changes.outcome(outcome);
             changes.positions(outcome);
         }
     }
     changes.into_vec()
+}
+
+/// The start, the nodes and the questions of every route to `outcomes`: a layer that
+/// changed one of them changed the paths shown.
+fn routes_to(changes: &mut Changes<'_>, outcomes: &[OutcomeId], routes: &[Route]) {
+    changes.start();
+    let outcomes: HashSet<OutcomeId> = outcomes.iter().copied().collect();
+    for route in routes.iter().filter(|r| outcomes.contains(&r.outcome)) {
+        for step in &route.steps {
+            changes.node(step.node.0);
+            changes.question(step.question.0);
+        }
+    }
 }
 
 /// The outcomes some route reaches where `code` is an answer of the rules, each in the
@@ -243,7 +289,7 @@ struct Outcomes {
 
 impl Outcomes {
     fn find(tree: &Tree, code: u16, routes: &[Route]) -> Self {
-        let recommends = |o: OutcomeId| tree.effective(o).0 == code;
+        let recommends = |o: OutcomeId| tree.effective(o).0 == Some(code);
         Outcomes {
             recommends: outcomes_where(routes, recommends),
             fits: outcomes_where(routes, |o| !recommends(o) && tree.fits(o, code)),
@@ -257,22 +303,31 @@ impl Outcomes {
 
 /// The outcomes of `routes` that `keep` accepts, once each, in the order reached.
 fn outcomes_where(routes: &[Route], keep: impl Fn(OutcomeId) -> bool) -> Vec<OutcomeId> {
-    let mut outcomes = Vec::new();
-    for route in routes.iter().filter(|r| keep(r.outcome)) {
-        if !outcomes.contains(&route.outcome) {
-            outcomes.push(route.outcome);
-        }
-    }
-    outcomes
+    let mut seen = HashSet::new();
+    routes
+        .iter()
+        .map(|r| r.outcome)
+        .filter(|o| keep(*o) && seen.insert(*o))
+        .collect()
 }
 
-fn fits_as_well(tree: &Tree, code: u16, outcome: OutcomeId, routes: &[Route]) -> FitsAsWell {
+/// The routes to each outcome, grouped once: looking them up per outcome would scan every
+/// route for every outcome.
+fn by_outcome(routes: &[Route]) -> HashMap<OutcomeId, Vec<&Route>> {
+    let mut grouped: HashMap<OutcomeId, Vec<&Route>> = HashMap::new();
+    for route in routes {
+        grouped.entry(route.outcome).or_default().push(route);
+    }
+    grouped
+}
+
+fn fits_as_well(tree: &Tree, code: u16, outcome: OutcomeId, routes: &[&Route]) -> FitsAsWell {
     let o = tree.outcome(outcome);
     let recommended = tree.effective(outcome).0;
     FitsAsWell {
         outcome: o.id.clone(),
         recommended,
-        recommended_title: tree.status_name(recommended).to_string(),
+        recommended_title: tree.title(recommended).to_string(),
         summary: o.summary.clone(),
         notes: o
             .why_not
@@ -280,15 +335,15 @@ fn fits_as_well(tree: &Tree, code: u16, outcome: OutcomeId, routes: &[Route]) ->
             .filter(|n| n.status == code)
             .map(|n| n.reason.clone())
             .collect(),
-        routes: conditions(tree, outcome, routes),
+        routes: conditions(tree, routes),
     }
 }
 
 /// Each distinct walk to `outcome` as `question = answer` conditions; routes that differ
 /// only in one answer are folded into one, with both answers.
-fn conditions(tree: &Tree, outcome: OutcomeId, all: &[Route]) -> Vec<Vec<Condition>> {
+fn conditions(tree: &Tree, routes: &[&Route]) -> Vec<Vec<Condition>> {
     let mut lines: Vec<(Vec<usize>, Vec<BTreeSet<usize>>)> = Vec::new();
-    for route in all.iter().filter(|r| r.outcome == outcome) {
+    for route in routes {
         let nodes: Vec<usize> = route.steps.iter().map(|s| s.node.0).collect();
         match lines.iter_mut().find(|(n, _)| *n == nodes) {
             Some((_, answers)) => route.steps.iter().zip(answers).for_each(|(s, a)| {
@@ -321,6 +376,7 @@ fn conditions(tree: &Tree, outcome: OutcomeId, all: &[Route]) -> Vec<Vec<Conditi
                     Some(Condition {
                         question: q.id.clone(),
                         answers: a.iter().map(|i| q.answers[*i].id.clone()).collect(),
+                        default: a.len() == 1 && q.default == a.iter().next().copied(),
                     })
                 })
                 .collect()
@@ -370,7 +426,11 @@ fn headers(tree: &Tree, outcomes: &[OutcomeId]) -> Vec<String> {
 /// The status's own citation, then every outcome's, each source once.
 fn citations(tree: &Tree, code: u16, outcomes: &[OutcomeId]) -> Vec<Cite> {
     let mut seen = BTreeSet::new();
-    let status_cite = tree.statuses[&code].cite.iter();
+    let status_cite = tree
+        .statuses
+        .get(&code)
+        .and_then(|s| s.cite.as_ref())
+        .into_iter();
     status_cite
         .chain(outcomes.iter().flat_map(|o| tree.outcome(*o).cites.iter()))
         .filter(|c| seen.insert(c.url.clone()))
@@ -396,15 +456,21 @@ fn contrast(tree: &Tree, a: u16, b: u16) -> Option<ContrastInfo> {
 }
 
 /// "payload = valid | invalid, precondition = no"; "always" for a route with no question.
+/// A route as a reader wants it: the conditions that differ from the defaults, which are
+/// the problems it takes; the defaults are the problems it assumes absent.
 pub fn route_line(route: &[Condition]) -> String {
     if route.is_empty() {
         return "always".to_string();
     }
     let parts: Vec<String> = route
         .iter()
+        .filter(|c| !c.default)
         .map(|c| format!("{} = {}", c.question, c.answers.join(" | ")))
         .collect();
-    parts.join(", ")
+    match parts.is_empty() {
+        true => "every question at its default".to_string(),
+        false => parts.join(", "),
+    }
 }
 
 /// "`a`, `b`": outcome ids as a reader finds them in the rule files.

@@ -37,8 +37,9 @@ pub struct ProfileDetail {
 #[derive(Debug, Serialize)]
 pub struct PositionInfo {
     pub outcome: String,
-    pub rfc_status: u16,
-    pub status: u16,
+    /// `None` where the outcome sends the stored response.
+    pub rfc_status: Option<u16>,
+    pub status: Option<u16>,
     pub code: Option<String>,
     pub reason: String,
     pub cite: Option<Cite>,
@@ -55,7 +56,7 @@ pub struct Comparison {
 #[derive(Debug, Serialize)]
 pub struct Row {
     pub profile: String,
-    pub status: u16,
+    pub status: Option<u16>,
     pub title: String,
     /// The guide's own name for the error, if it gives one.
     pub code: Option<String>,
@@ -162,7 +163,7 @@ impl Row {
 impl Comparison {
     /// The rows, each marked where it differs from the first (the `rfc` profile's).
     pub fn new(mut rows: Vec<Row>) -> Self {
-        let rfc = rows.first().map_or(0, |r| r.status);
+        let rfc = rows.first().and_then(|r| r.status);
         rows.iter_mut().for_each(|r| r.disagrees = r.status != rfc);
         Comparison {
             schema_version: SCHEMA_VERSION,

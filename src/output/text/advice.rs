@@ -5,16 +5,16 @@ use std::io;
 
 use colored::Colorize;
 
-use super::{changes, cite_line, status_color, t, Writer};
+use super::{changes, cite_line, quote, status_title, t, Writer};
 use crate::engine::expect;
 use crate::engine::session::Source;
-use crate::output::capitalise;
 use crate::output::report::{retry_text, Advice};
+use crate::output::{capitalise, code_name};
+use httpadvise_rules::model::code_text;
 
 pub(super) fn advice(report: &Advice<'_>, w: &mut Writer<'_>) -> io::Result<()> {
     expectation(report, w)?;
-    let title = format!("{} {}", status_color(report.status), t(report.title).bold());
-    w.wrapped(&title, "", "    ")?;
+    w.wrapped(&status_title(report.status, report.title), "", "    ")?;
     w.wrapped(&t(report.summary), "", "")?;
     profile(report, w)?;
     why(report, w)?;
@@ -32,6 +32,17 @@ pub(super) fn advice(report: &Advice<'_>, w: &mut Writer<'_>) -> io::Result<()> 
     unused(report, w)?;
     sources(report, w)?;
     used_profile(report, w)
+}
+
+/// `--brief`: "412 Precondition Failed: The If-Match condition …", on one line.
+pub(super) fn brief(report: &Advice<'_>, out: &mut dyn io::Write) -> io::Result<()> {
+    let summary = crate::output::escape::flat(report.summary);
+    writeln!(
+        out,
+        "{}: {}",
+        status_title(report.status, report.title),
+        t(&summary)
+    )
 }
 
 /// The verdict on `--expect`, first: it is what the reader asked.
@@ -52,10 +63,9 @@ fn expectation(report: &Advice<'_>, w: &mut Writer<'_>) -> io::Result<()> {
         return writeln!(w.out);
     }
     let line = format!(
-        "{} {expected}: the rules recommend {} {} instead.",
+        "{} {expected}: the rules recommend {} instead.",
         "✘".red().bold(),
-        report.status,
-        t(report.title)
+        t(&code_name(report.status, report.title))
     );
     w.wrapped(&line, "", "  ")?;
     if expect.alternatives.is_empty() {
@@ -84,12 +94,10 @@ fn profile(report: &Advice<'_>, w: &mut Writer<'_>) -> io::Result<()> {
             (Some(code), None) => format!(" ({})", t(code)),
             _ => String::new(),
         };
+        let (status, rfc) = (code_text(position.status), code_text(report.rfc_status));
         let stance = match position.status == report.rfc_status {
-            true => format!("{}{code}, as the RFC reading", position.status),
-            false => format!(
-                "{}{code} where the RFC reading is {}",
-                position.status, report.rfc_status
-            ),
+            true => format!("{status}{code}, as the RFC reading"),
+            false => format!("{status}{code} where the RFC reading is {rfc}"),
         };
         let line = format!(
             "{}: {stance}. {}",
@@ -99,6 +107,7 @@ fn profile(report: &Advice<'_>, w: &mut Writer<'_>) -> io::Result<()> {
         w.wrapped(&line, "", "  ")?;
         if let Some(cite) = position.cite {
             w.wrapped(&cite_line(cite), "  ", "    ")?;
+            quote(cite, "    ", w)?;
         }
     } else if report.fallback {
         let name = report.profile.as_ref().map_or("", |p| p.name);
@@ -145,7 +154,7 @@ fn used_profile(report: &Advice<'_>, w: &mut Writer<'_>) -> io::Result<()> {
 
 fn why(report: &Advice<'_>, w: &mut Writer<'_>) -> io::Result<()> {
     w.heading("Why")?;
-    for (n, step) in report.questions_answered().into_iter().enumerate() {
+    for (n, step) in report.steps_shown().into_iter().enumerate() {
         let assumed = if step.source == Source::Default {
             " (assumed)"
         } else {
@@ -153,6 +162,11 @@ fn why(report: &Advice<'_>, w: &mut Writer<'_>) -> io::Result<()> {
         };
         w.wrapped(&t(step.prompt), &format!("  {}. ", n + 1), "     ")?;
         w.answer(&t(step.label), assumed)?;
+    }
+    if !report.assumed.is_empty() {
+        let assumed: Vec<String> = report.assumed.iter().map(|a| t(a.assumed).into()).collect();
+        let line = format!("Assumed on the way: {}.", assumed.join(", "));
+        w.wrapped(&line.dimmed().to_string(), "  ", "  ")?;
     }
     writeln!(w.out)?;
     w.wrapped(&t(report.explanation), "  ", "  ")
@@ -164,8 +178,7 @@ fn why_not(report: &Advice<'_>, w: &mut Writer<'_>) -> io::Result<()> {
     }
     w.heading("Why not")?;
     for note in &report.why_not {
-        let title = format!("{} {}", status_color(note.status), t(note.title).bold());
-        w.wrapped(&title, "  ", "      ")?;
+        w.wrapped(&status_title(Some(note.status), note.title), "  ", "      ")?;
         w.wrapped(&t(note.reason), "    ", "    ")?;
     }
     Ok(())
@@ -192,8 +205,12 @@ fn send(report: &Advice<'_>, w: &mut Writer<'_>) -> io::Result<()> {
             writeln!(w.out, "    {}", t(line))?;
         }
     }
-    if let Some(members) = response.members {
-        w.wrapped(&format!("Extension members: {}", t(members)), "  ", "    ")?;
+    if !response.members.is_empty() {
+        writeln!(w.out, "  {}", "Extension members".bold())?;
+        for member in response.members {
+            let line = format!("{}: {}", t(&member.name).bold(), t(&member.description));
+            w.wrapped(&line, "    ", "      ")?;
+        }
     }
     Ok(())
 }
@@ -203,7 +220,12 @@ fn assumptions(report: &Advice<'_>, w: &mut Writer<'_>) -> io::Result<()> {
         return Ok(());
     }
     w.heading("Assumed (defaults; a flag decides otherwise)")?;
-    for a in &report.assumptions {
+    for family in &report.assumed {
+        let flags: Vec<String> = family.questions.iter().map(|q| format!("--{q}")).collect();
+        let line = format!("{} ({})", t(family.assumed).cyan(), t(&flags.join(", ")));
+        w.wrapped(&line, "  ", "    ")?;
+    }
+    for a in report.assumptions_alone() {
         w.wrapped(
             &format!("{} = {}", t(a.question), t(a.answer).cyan()),
             "  ",
@@ -224,6 +246,7 @@ fn sources(report: &Advice<'_>, w: &mut Writer<'_>) -> io::Result<()> {
     for cite in report.citations {
         w.wrapped(&t(&cite.label()).bold().to_string(), "  ", "    ")?;
         writeln!(w.out, "    {}", t(&cite.url))?;
+        quote(cite, "    ", w)?;
     }
     Ok(())
 }

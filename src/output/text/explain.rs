@@ -1,13 +1,18 @@
 //! `explain` and `compare` as text.
 
+use crate::output::code_name;
 use std::io;
 
 use colored::Colorize;
 
-use super::{changes, cite_line, status_color, t, Writer};
+use super::{changes, cite_line, quote, status_color, t, Writer};
 use crate::output::report::{
     outcome_ids as ids, route_line, Compare, Condition, Explain, FitsAsWell, Reached, StatusInfo,
 };
+
+/// Said of a code the rules do not name.
+const REGISTRY_NOTE: &str =
+    "From the IANA HTTP Status Code Registry: the rules have no route to it.";
 
 pub(super) fn explain(report: &Explain, w: &mut Writer<'_>) -> io::Result<()> {
     meaning(&report.status, w)?;
@@ -23,9 +28,12 @@ pub(super) fn explain(report: &Explain, w: &mut Writer<'_>) -> io::Result<()> {
     }
     neighbours(report, w)?;
     send(report, w)?;
-    w.heading("Sources")?;
+    if !report.citations.is_empty() {
+        w.heading("Sources")?;
+    }
     for cite in &report.citations {
         w.wrapped(&cite_line(cite), "  ", "    ")?;
+        quote(cite, "    ", w)?;
     }
     changes(&report.changes, w)
 }
@@ -36,6 +44,10 @@ fn meaning(status: &StatusInfo, w: &mut Writer<'_>) -> io::Result<()> {
     w.wrapped(&t(&status.meaning), "  ", "  ")?;
     if let Some(cite) = &status.cite {
         w.wrapped(&cite_line(cite), "  ", "    ")?;
+        quote(cite, "    ", w)?;
+    }
+    if status.registry_only {
+        w.wrapped(&REGISTRY_NOTE.dimmed().to_string(), "  ", "  ")?;
     }
     Ok(())
 }
@@ -79,9 +91,9 @@ fn fits_as_well(report: &Explain, w: &mut Writer<'_>) -> io::Result<()> {
             ..
         } = fits;
         let title = format!(
-            "{}, which recommends {recommended} {}; {} fits as well",
+            "{}, which recommends {}; {} fits as well",
             t(outcome).bold(),
-            t(recommended_title),
+            t(&code_name(*recommended, recommended_title)),
             report.status.code
         );
         w.wrapped(&title, "  ", "      ")?;
@@ -170,6 +182,7 @@ pub(super) fn compare(report: &Compare, w: &mut Writer<'_>) -> io::Result<()> {
             }
             for cite in &contrast.citations {
                 w.wrapped(&cite_line(cite), "  ", "    ")?;
+                quote(cite, "    ", w)?;
             }
         }
     }

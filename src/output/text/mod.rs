@@ -34,6 +34,15 @@ pub fn print(report: &Report<'_>, width: usize, out: &mut dyn Write) -> io::Resu
     }
 }
 
+/// The advice in one line, for scripts and editors: the code, its name and the summary,
+/// unwrapped. Other reports print as text.
+pub fn brief(report: &Report<'_>, width: usize, out: &mut dyn Write) -> io::Result<()> {
+    match report {
+        Report::Advice(advice) => advice::brief(advice, out),
+        other => print(other, width, out),
+    }
+}
+
 /// A writer of wrapped, indented text: shared by every text output of the program.
 pub(crate) struct Writer<'a> {
     pub out: &'a mut dyn Write,
@@ -49,7 +58,11 @@ impl<'a> Writer<'a> {
     }
 
     pub fn heading(&mut self, title: &str) -> io::Result<()> {
-        writeln!(self.out, "\n{}", title.bold().underline())
+        writeln!(self.out)?;
+        for line in wrap(title, self.width, "", "") {
+            writeln!(self.out, "{}", line.bold().underline())?;
+        }
+        Ok(())
     }
 
     /// Each paragraph of `text` wrapped to the width, the first line after `first`.
@@ -131,6 +144,29 @@ pub(crate) fn changes(changes: &[Change], w: &mut Writer<'_>) -> io::Result<()> 
         w.wrapped(&line, "  ", "    ")?;
     }
     Ok(())
+}
+
+/// A status and its name, bold, the code colored by its class; a stored-response outcome
+/// has its title alone.
+pub(crate) fn status_title(status: Option<u16>, title: &str) -> String {
+    match status {
+        Some(code) => format!("{} {}", status_color(code), t(title).bold()),
+        None => t(title).bold().to_string(),
+    }
+}
+
+/// A citation's quote, if it has one, indented under it in quotation marks; the revision
+/// it was read in follows.
+pub(crate) fn quote(cite: &Cite, indent: &str, w: &mut Writer<'_>) -> io::Result<()> {
+    let Some(quote) = &cite.quote else {
+        return Ok(());
+    };
+    let revision = cite
+        .revision
+        .as_deref()
+        .map_or(String::new(), |r| format!(" ({})", t(r)));
+    let text = format!("“{}”{revision}", t(quote));
+    w.wrapped(&text.italic().to_string(), indent, &format!("{indent} "))
 }
 
 /// A status code colored by its class: success and redirection green, client errors

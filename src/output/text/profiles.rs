@@ -1,10 +1,11 @@
 //! The profiles as text: the list, one profile's positions, and `--compare-profiles`.
 
+use httpadvise_rules::model::code_text;
 use std::io;
 
 use colored::Colorize;
 
-use super::{cite_line, status_color, t, Writer};
+use super::{cite_line, quote, status_title, t, Writer};
 use crate::output::report::{Comparison, ProfileDetail, ProfileList, Row};
 
 pub(super) fn list(report: &ProfileList, w: &mut Writer<'_>) -> io::Result<()> {
@@ -34,8 +35,12 @@ pub(super) fn detail(report: &ProfileDetail, w: &mut Writer<'_>) -> io::Result<(
     }
     for position in &report.positions {
         let change = match position.status == position.rfc_status {
-            true => format!("{} (agrees)", position.rfc_status),
-            false => format!("{} → {}", position.rfc_status, position.status),
+            true => format!("{} (agrees)", code_text(position.rfc_status)),
+            false => format!(
+                "{} → {}",
+                code_text(position.rfc_status),
+                code_text(position.status)
+            ),
         };
         let code = position
             .code
@@ -51,6 +56,7 @@ pub(super) fn detail(report: &ProfileDetail, w: &mut Writer<'_>) -> io::Result<(
         w.wrapped(&t(&position.reason), "    ", "    ")?;
         if let Some(cite) = &position.cite {
             w.wrapped(&cite_line(cite), "    ", "      ")?;
+            quote(cite, "      ", w)?;
         }
     }
     if !report.silent.is_empty() && !report.positions.is_empty() {
@@ -84,10 +90,9 @@ pub(super) fn comparison(report: &Comparison, w: &mut Writer<'_>) -> io::Result<
         }
         writeln!(
             w.out,
-            "{:<NAME_WIDTH$} {} {}{}{mark}",
+            "{:<NAME_WIDTH$} {}{}{mark}",
             name.bold(),
-            status_color(row.status),
-            t(&row.title),
+            status_title(row.status, &row.title),
             code
         )?;
         w.wrapped(&basis(row), "            ", "              ")?;
