@@ -81,13 +81,45 @@ const CONTRACT: &[(&str, Option<&[&str]>)] = &[
     ("payload-missing", None),
     (
         "idempotency-key",
-        Some(&["none", "missing", "reused", "in-flight"]),
+        Some(&["none", "missing", "replayed", "reused", "in-flight"]),
     ),
     (
         "conflict",
-        Some(&["none", "duplicate", "dependents", "stale-version", "state"]),
+        Some(&[
+            "none",
+            "duplicate",
+            "dependents",
+            "stale-version",
+            "state",
+            "equivalent",
+        ]),
     ),
     ("no-conflict", None),
+    (
+        "method",
+        Some(&[
+            "get", "head", "post", "put", "patch", "delete", "options", "trace", "other",
+        ]),
+    ),
+    ("target", Some(&["exists", "missing", "gone"])),
+    (
+        "success",
+        Some(&["created", "accepted", "content", "no-content"]),
+    ),
+    ("service", Some(&["ok", "overloaded", "maintenance"])),
+    ("rate-limit", Some(&["ok", "exceeded", "quota"])),
+    ("method-allowed", None),
+    ("no-method-allowed", None),
+    ("uri-too-long", None),
+    ("headers-too-large", None),
+    ("credentials", Some(&["ok", "missing", "invalid"])),
+    ("forbidden", None),
+    ("hide-existence", None),
+    ("accept", Some(&["ok", "unsatisfiable"])),
+    (
+        "parameters",
+        Some(&["valid", "path-invalid", "query-invalid"]),
+    ),
     ("answer", None),
 ];
 
@@ -108,6 +140,42 @@ fn every_contract_flag_exists_with_its_values() {
             assert_eq!(&got, values, "--{long}");
         }
     }
+}
+
+/// The answers a command line gives, by question id.
+fn given(args: &[&str]) -> Vec<(String, String)> {
+    let tree = builtin();
+    let args = std::iter::once("httpadvise")
+        .chain(args.iter().copied())
+        .map(Into::into);
+    let invocation = httpadvise::cli::parse(&tree, args.collect()).expect("the line parses");
+    let answers = invocation.answers.iter().enumerate();
+    answers
+        .filter_map(|(q, a)| a.map(|a| (q, a)))
+        .map(|(q, a)| {
+            let question = &tree.questions[q];
+            (question.id.clone(), question.answers[a].id.clone())
+        })
+        .collect()
+}
+
+/// `--method` takes the method in any case, and the old shorthands name a method of each
+/// kind: GET for `--safe-method`, POST (neither GET nor HEAD) for `--no-safe-method`.
+#[test]
+fn the_method_reads_in_any_case_and_the_shorthands_name_one() {
+    let method = |args: &[&str]| given(args);
+    let get = vec![("method".to_string(), "get".to_string())];
+    assert_eq!(method(&["--method=GET"]), get);
+    assert_eq!(method(&["--method", "Get"]), get);
+    assert_eq!(method(&["--safe-method"]), get);
+    assert_eq!(
+        method(&["--no-safe-method"]),
+        vec![("method".to_string(), "post".to_string())]
+    );
+    assert_eq!(
+        method(&["--answer", "method=PATCH"]),
+        vec![("method".to_string(), "patch".to_string())]
+    );
 }
 
 #[test]
@@ -149,8 +217,10 @@ fn every_status_the_pack_returns_is_listed_in_the_readme() {
     let readme = fs::read_to_string("README.md").expect("README.md exists");
     let tree = builtin();
     for outcome in &tree.outcomes {
-        let name = tree.status_name(outcome.status);
-        let entry = format!("{} {name}", outcome.status);
+        let Some(status) = outcome.status else {
+            continue;
+        };
+        let entry = format!("{status} {}", tree.status_name(status));
         assert!(readme.contains(&entry), "README.md does not list `{entry}`");
     }
 }
@@ -183,5 +253,60 @@ fn every_profile_file_is_embedded_and_loads_with_its_own_name() {
             .unwrap_or_else(|e| panic!("{name}: {:?}", e.diagnostics))
             .tree;
         assert_eq!(tree.guide.map(|g| g.name).as_deref(), Some(*name));
+    }
+}
+
+/// Every position of every profile rests on a sentence of its guide, quoted, and names the
+/// revision or date it was read in: guides change, and a reader must be able to check.
+#[test]
+fn every_profile_position_quotes_its_guide_and_names_the_revision() {
+    for (profile, _) in httpadvise_rules::builtin::PROFILES {
+        let sources = RuleSources {
+            profile: Some(profile.to_string()),
+            ..RuleSources::builtin()
+        };
+        let tree = common::load(&sources).expect("loads").tree;
+        for (outcome, positions) in &tree.positions {
+            for position in positions {
+                let at = format!("{profile}: {}", tree.outcome(*outcome).id);
+                let cite = position
+                    .cite
+                    .as_ref()
+                    .unwrap_or_else(|| panic!("{at}: no cite"));
+                assert!(cite.quote.is_some(), "{at}: no quote");
+                assert!(cite.revision.is_some(), "{at}: no revision");
+            }
+        }
+    }
+}
+
+/// Every RFC the built-in pack cites is quoted; every citation of a document that changes
+/// (a guide, a draft) names its revision.
+#[test]
+fn every_citation_of_the_pack_is_quoted_and_drafts_name_their_revision() {
+    let tree = builtin();
+    let cites = tree
+        .outcomes
+        .iter()
+        .flat_map(|o| o.cites.iter().map(move |c| (o.id.as_str(), c)))
+        .chain(
+            tree.statuses
+                .values()
+                .filter_map(|s| s.cite.as_ref().map(|c| ("status", c))),
+        )
+        .chain(
+            tree.contrasts
+                .iter()
+                .flat_map(|c| c.cites.iter().map(|cite| ("contrast", cite))),
+        );
+    for (at, cite) in cites {
+        assert!(cite.quote.is_some(), "{at}: {} unquoted", cite.label());
+        if cite.document.starts_with("draft-") {
+            assert!(
+                cite.revision.is_some(),
+                "{at}: {} without a revision",
+                cite.label()
+            );
+        }
     }
 }

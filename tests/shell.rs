@@ -36,12 +36,12 @@ fn completions_for_every_shell_include_the_rule_flags() {
 fn completions_include_the_flags_of_a_rules_file() {
     let script = stdout_of(&[
         "--rules",
-        "tests/cmd/extension.in/quota",
+        "tests/cmd/extension.in/lock",
         "completions",
         "bash",
     ]);
     assert!(
-        script.contains("--over-quota"),
+        script.contains("--locked"),
         "the extension's flag is missing"
     );
 }

@@ -14,14 +14,18 @@ macro_rules! builtin {
 pub const BUILTIN: &[(&str, &str)] = &[
     builtin!("00-statuses.toml"),
     builtin!("10-questions.toml"),
+    builtin!("15-families.toml"),
     builtin!("20-tree.toml"),
-    builtin!("30-before-content.toml"),
-    builtin!("40-preconditions.toml"),
-    builtin!("50-content.toml"),
-    builtin!("60-idempotency.toml"),
-    builtin!("70-state.toml"),
-    builtin!("80-success.toml"),
-    builtin!("90-contrasts.toml"),
+    builtin!("30-request.toml"),
+    builtin!("35-access.toml"),
+    builtin!("40-headers.toml"),
+    builtin!("50-target.toml"),
+    builtin!("55-idempotency.toml"),
+    builtin!("60-preconditions.toml"),
+    builtin!("70-content.toml"),
+    builtin!("80-state.toml"),
+    builtin!("90-success.toml"),
+    builtin!("95-contrasts.toml"),
 ];
 
 macro_rules! profile {
