@@ -3,7 +3,8 @@
 //! `httpadvise --no-builtin-rules --rules /tmp/chain.toml --go`.
 //! `--shape` picks another shape of N: `wide` (one question of N choices), `loops` (every
 //! `no` leads back to the start), `questions` (a chain of N questions of their own),
-//! `prompt` (a prompt of N bytes), `misspelt` (N references to nodes that do not exist).
+//! `prompt` (a prompt of N bytes), `misspelt` (N references to nodes that do not exist),
+//! `uncited` (N outcomes that cite nothing, each a warning of `rules check`).
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -20,7 +21,7 @@ fn main() -> ExitCode {
         .find(|a| !a.starts_with("--") && *a != shape)
         .map(|a| a.parse::<usize>())
     else {
-        eprintln!("usage: gen-pack [--shape chain|wide|loops|questions|prompt|misspelt] N");
+        eprintln!("usage: gen-pack [--shape chain|wide|loops|questions|prompt|misspelt|uncited] N");
         return ExitCode::from(2);
     };
     use httpadvise_rules::generate;
@@ -31,6 +32,7 @@ fn main() -> ExitCode {
         "questions" => generate::questions(n),
         "prompt" => generate::long_prompt(n),
         "misspelt" => generate::misspelt(n),
+        "uncited" => generate::uncited(n),
         other => {
             eprintln!("gen-pack: no shape `{other}`");
             return ExitCode::from(2);

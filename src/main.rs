@@ -12,7 +12,7 @@ use httpadvise::ask::{self, TerminalAsker};
 use httpadvise::cli::{self, ColorWhen, Format};
 use httpadvise::engine::session::Asker;
 use httpadvise::error::{Error, Exit};
-use httpadvise::output::Output;
+use httpadvise::output::{escape, Output};
 
 fn main() -> ExitCode {
     let args: Vec<OsString> = env::args_os().collect();
@@ -109,6 +109,8 @@ fn print_clap(error: &clap::Error, when: ColorWhen) -> io::Result<()> {
         false if color_on(when, &io::stdout()) => styled.ansi().to_string(),
         _ => styled.to_string(),
     };
+    // An error quotes the command line, which may carry control sequences of its own.
+    let text = escape::styled(&text);
     match error.use_stderr() {
         true => io::stderr().lock().write_all(text.as_bytes()),
         false => io::stdout().lock().write_all(text.as_bytes()),

@@ -158,7 +158,7 @@ fn rules_read_from_a_pipe_load_and_are_checked() {
     let output = with_stdin(&[&args[..], &["rules", "check"]].concat(), &rules);
     let report = String::from_utf8_lossy(&output.stdout);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    assert!(report.contains("1 file checked: 6 warnings"), "{report}");
+    assert!(report.contains("1 file checked: 8 warnings"), "{report}");
     let broken = fs::read("tests/fixtures/lint/broken.toml").expect("a fixture");
     let output = with_stdin(&[&args[..], &["rules", "check"]].concat(), &broken);
     assert_eq!(output.status.code(), Some(78), "{}", stderr(&output));

@@ -337,6 +337,7 @@ fn pathological_packs_stay_within_time_and_memory() {
         ("misspelt.toml", generate::misspelt(5_000), 78),
         ("chain.toml", generate::chain(5_000), 0),
         ("prompt.toml", generate::long_prompt(500_000), 0),
+        ("uncited.toml", generate::uncited(20_000), 0),
     ];
     for (name, text, _) in &shapes {
         fs::write(dir.join(name), text).expect("written");
@@ -367,6 +368,31 @@ fn pathological_packs_stay_within_time_and_memory() {
         }
     });
     let _ = fs::remove_dir_all(&dir);
+}
+
+/// A scenario that names one large rule file many times reads it once; many large files
+/// together are refused at the limit of one load.
+#[test]
+fn a_scenario_naming_large_files_costs_no_more_than_their_size() {
+    let dir = temp("named-often");
+    let comment = format!("# {}\n", "x".repeat(3_000_000));
+    fs::write(dir.join("a.toml"), &comment).expect("written");
+    for name in ["b.toml", "c.toml", "d.toml"] {
+        fs::write(dir.join(name), &comment).expect("written");
+    }
+    let case = "[[case]]\nname = \"x\"\nanswers = { payload = \"valid\" }\nstatus = 200\n";
+    let often = vec!["\"a.toml\""; 2000].join(", ");
+    fs::write(dir.join("often.toml"), format!("rules = [{often}]\n{case}")).expect("written");
+    let many = "rules = [\"a.toml\", \"b.toml\", \"c.toml\", \"d.toml\"]\n";
+    fs::write(dir.join("many.toml"), format!("{many}{case}")).expect("written");
+    let often = limited(&dir, &["--no-config", "rules", "test", "often.toml"]);
+    let many = limited(&dir, &["--no-config", "rules", "test", "many.toml"]);
+    let _ = fs::remove_dir_all(&dir);
+    let report = String::from_utf8_lossy(&often.stdout);
+    assert_eq!(often.status.code(), Some(0), "{report}");
+    let report = String::from_utf8_lossy(&many.stdout);
+    assert_eq!(many.status.code(), Some(78), "{report}");
+    assert!(report.contains("bytes in all"), "{report}");
 }
 
 /// More flags than a command line can carry are refused where the one past the limit is.
@@ -513,8 +539,25 @@ fn untrusted_house_rules_are_not_read() {
     let writable = run_in(&sub, &["--payload-invalid", "--format", "json"]);
     // Only root can give a file away; as another user this case cannot be made, and the
     // two above still hold.
+    let group = fs::Permissions::from_mode(0o664);
+    fs::set_permissions(dir.join(".httpadvise.toml"), group).expect("chmod");
+    let group_writable = run_in(&sub, &["--payload-invalid", "--format", "json"]);
     let own = fs::Permissions::from_mode(0o644);
     fs::set_permissions(dir.join(".httpadvise.toml"), own).expect("chmod");
+    // An access control list can let another user write a file whose mode says no one may.
+    let acl = installed("setfacl").then(|| {
+        let set = Command::new("setfacl")
+            .args(["-m", "u:nobody:rw"])
+            .arg(dir.join(".httpadvise.toml"))
+            .status();
+        assert!(set.is_ok_and(|s| s.success()), "setfacl");
+        let output = run_in(&sub, &["--payload-invalid", "--format", "json"]);
+        let _ = Command::new("setfacl")
+            .arg("-b")
+            .arg(dir.join(".httpadvise.toml"))
+            .status();
+        output
+    });
     let given_away = std::os::unix::fs::chown(dir.join(".httpadvise.toml"), Some(65534), None)
         .is_ok()
         .then(|| run_in(&sub, &["--payload-invalid", "--format", "json"]));
@@ -529,7 +572,15 @@ fn untrusted_house_rules_are_not_read() {
         ],
     );
     let _ = fs::remove_dir_all(&dir);
-    let mut untrusted = vec![("a link", &linked), ("writable by others", &writable)];
+    let mut untrusted = vec![
+        ("a link", &linked),
+        ("writable by others", &writable),
+        ("writable by its group", &group_writable),
+    ];
+    untrusted.extend(
+        acl.as_ref()
+            .map(|output| ("writable through an ACL", output)),
+    );
     untrusted.extend(given_away.as_ref().map(|output| ("another user's", output)));
     for (what, output) in untrusted {
         let report: Value = serde_json::from_slice(&output.stdout).expect("JSON");
@@ -607,5 +658,171 @@ reason = "We name it our way."
         markdown.contains("#### Changed by")
             && markdown.contains("question `precondition`, by house rules"),
         "{markdown}"
+    );
+}
+
+/// Markup that only a line's start, a list item or a table cell gives a meaning: a fence
+/// of backquotes opening a paragraph, a heading in a note, a pipe in a table cell.
+#[test]
+fn markup_at_the_start_of_a_block_or_in_a_cell_stays_text() {
+    let dir = temp("blocks");
+    let pack = r##"
+[pack]
+start = "ok"
+
+[[status]]
+code = 200
+name = "OK"
+meaning = "Fine."
+
+[[status]]
+code = 201
+name = "Created"
+meaning = "Made."
+
+[[outcome]]
+id = "ok"
+status = 200
+also-fits = [201]
+summary = "Fine."
+explanation = """
+````
+
+Swallowed?"""
+retry = "not-needed"
+next-step = "Nothing."
+
+[[outcome.why-not]]
+status = 201
+reason = "# Injected heading"
+"##;
+    fs::write(dir.join("pack.toml"), pack).expect("written");
+    let alone = ["--no-config", "--no-builtin-rules", "--rules", "pack.toml"];
+    let advice = run_in(&dir, &[&alone[..], &["--format", "markdown"]].concat());
+    let explain = run_in(
+        &dir,
+        &[&alone[..], &["explain", "201", "--format", "markdown"]].concat(),
+    );
+    let house = r#"
+[[position]]
+outcome = "invalid-content"
+status = 400
+reason = "Ours."
+cite = { document = "Guide | see", url = "https://example.org/a|b", quote = "q" }
+"#;
+    fs::write(dir.join(".httpadvise.toml"), house).expect("written");
+    let table = run_in(
+        &dir,
+        &[
+            "--payload-invalid",
+            "--compare-profiles",
+            "--format",
+            "markdown",
+        ],
+    );
+    let _ = fs::remove_dir_all(&dir);
+    let advice = String::from_utf8_lossy(&advice.stdout);
+    // Only the comment's own fences: the Mermaid chart's, opened and closed.
+    let fences = advice.lines().filter(|l| l.starts_with("```")).count();
+    assert_eq!(fences, 2, "{advice}");
+    let explain = String::from_utf8_lossy(&explain.stdout);
+    assert!(
+        !explain
+            .lines()
+            .any(|l| l.trim_start_matches([' ', '-']).starts_with("# Injected")),
+        "{explain}"
+    );
+    let table = String::from_utf8_lossy(&table.stdout);
+    let row = table
+        .lines()
+        .find(|l| l.contains("house rules"))
+        .unwrap_or_else(|| panic!("no house row in\n{table}"));
+    let cells = row.replace("\\|", "").matches('|').count();
+    assert_eq!(cells, 5, "the row has four cells: {row}");
+}
+
+/// The `what` of every change a JSON report lists.
+fn changed(report: &Value) -> Vec<String> {
+    report["changes"]
+        .as_array()
+        .map(|changes| {
+            changes
+                .iter()
+                .map(|c| {
+                    format!(
+                        "{} / {}",
+                        c["by"].as_str().unwrap_or(""),
+                        c["what"].as_str().unwrap_or("")
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// House rules that change a node reached only by `explain`, or only by the answers
+/// `--expect` proposes; that choose the profile; or that load before a pack without the
+/// built-in rules: each change is marked where it shows.
+#[test]
+fn changes_the_house_rules_make_off_the_path_are_marked_too() {
+    let dir = temp("off-path");
+    let swap = r#"
+[[node]]
+id = "if-none-match-method"
+override = true
+reason = "HOUSE"
+question = "method"
+on = { get = "none-match-failed", head = "none-match-failed" }
+else = "not-modified"
+"#;
+    fs::write(dir.join(".httpadvise.toml"), swap).expect("written");
+    let json = |args: &[&str]| -> Value {
+        let output = run_in(&dir, &[args, &["--format", "json"]].concat());
+        serde_json::from_slice(&output.stdout).expect("JSON")
+    };
+    let node = "node `if-none-match-method`".to_string();
+    let explain = changed(&json(&["explain", "304"]));
+    assert!(explain.iter().any(|c| c.ends_with(&node)), "{explain:?}");
+    let expect = changed(&json(&["--payload-invalid", "--expect", "304"]));
+    assert!(expect.iter().any(|c| c.ends_with(&node)), "{expect:?}");
+
+    fs::write(dir.join(".httpadvise.toml"), "profile = \"kubernetes\"\n").expect("written");
+    let profile = changed(&json(&["--payload-invalid"]));
+    assert!(
+        profile
+            .iter()
+            .any(|c| c.starts_with("house rules") && c.ends_with("the profile: `kubernetes`")),
+        "{profile:?}"
+    );
+
+    let contrast = r#"
+[[contrast]]
+a = 200
+b = 401
+test = "HOUSE"
+when-a = "a"
+when-b = "b"
+"#;
+    fs::write(dir.join(".httpadvise.toml"), contrast).expect("written");
+    let pack = here().join("tests/fixtures/snapshot/pack.toml");
+    let pack = pack.to_str().expect("UTF-8");
+    let alone = changed(&json(&[
+        "--no-builtin-rules",
+        "--rules",
+        pack,
+        "compare",
+        "200",
+        "401",
+    ]));
+    let _ = fs::remove_dir_all(&dir);
+    assert!(
+        alone
+            .iter()
+            .any(|c| c.starts_with("house rules") && c.ends_with("the contrast of 200 and 401")),
+        "{alone:?}"
+    );
+    assert!(
+        !alone.iter().any(|c| c.starts_with("rules file")),
+        "{alone:?}"
     );
 }

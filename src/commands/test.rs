@@ -10,7 +10,7 @@
 //! [[case]]
 //! name = "a well-formed but invalid payload is 400"
 //! answers = { payload = "invalid" }   # open questions take their defaults
-//! status = 400
+//! status = 400                      # or "stored": the stored response, replayed
 //! outcome = "invalid-content"         # optional
 //! path = ["content-headers", "preconditions", "required-precondition", "content"]  # optional
 //! ```
@@ -20,7 +20,7 @@ use std::fs;
 use std::path::{Component, Path, PathBuf};
 
 use httpadvise_rules::builtin::{self, DEFAULT_PROFILE};
-use httpadvise_rules::model::{NodeId, QuestionId, Step, Target, Tree};
+use httpadvise_rules::model::{code_text, NodeId, QuestionId, Step, Target, Tree};
 use httpadvise_rules::read::{read_rule_file, toml_files, TomlFile};
 use httpadvise_rules::routes::{self, ROUTE_LIMIT, STEP_LIMIT};
 use httpadvise_rules::source::{FileId, Sources, Span};
@@ -32,7 +32,7 @@ use crate::engine::answers;
 use crate::engine::session::{self, Mode, SessionError, Source, Verdict};
 use crate::error::{Error, Exit};
 use crate::output::report::{Coverage, Place, Report, TestEntry, TestRun};
-use crate::output::{self, Format, Output};
+use crate::output::{self, code_name, Format, Output};
 use crate::output::{diagnostics, escape};
 use crate::pack::Loader;
 
@@ -54,9 +54,44 @@ struct RawCase {
     name: Spanned<String>,
     #[serde(default)]
     answers: BTreeMap<Spanned<String>, Spanned<String>>,
-    status: u16,
+    status: Expected,
     outcome: Option<String>,
     path: Option<Vec<String>>,
+}
+
+/// The status a case expects: a code, or `"stored"` for an outcome that sends the stored
+/// response of an earlier request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Expected(Option<u16>);
+
+impl<'de> Deserialize<'de> for Expected {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Expected;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a status code, or \"stored\"")
+            }
+            fn visit_i64<E: serde::de::Error>(self, code: i64) -> Result<Expected, E> {
+                match u16::try_from(code) {
+                    Ok(code) if (100..=599).contains(&code) => Ok(Expected(Some(code))),
+                    _ => Err(E::custom(format!(
+                        "{code} is not a status code (100..=599)"
+                    ))),
+                }
+            }
+            fn visit_u64<E: serde::de::Error>(self, code: u64) -> Result<Expected, E> {
+                self.visit_i64(i64::try_from(code).unwrap_or(i64::MAX))
+            }
+            fn visit_str<E: serde::de::Error>(self, word: &str) -> Result<Expected, E> {
+                match word {
+                    "stored" => Ok(Expected(None)),
+                    _ => Err(E::invalid_value(serde::de::Unexpected::Str(word), &self)),
+                }
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
 }
 
 /// One pack the fixtures load, the fixtures that used it, and the edges their passing
@@ -191,6 +226,11 @@ impl<'a> Runner<'a> {
             Ok(key) => key,
             Err(message) => return self.broken(message),
         };
+        if raw.case.is_empty() {
+            // A fixture that tests nothing passing would read as a fixture that passed.
+            let at = self.at(&Span { file, range: 0..0 });
+            return self.broken(format!("{at}: the fixture holds no `[[case]]`"));
+        }
         let index = self.pack_index(key);
         let name = self.files.file(file).name.clone();
         self.packs[index].fixtures.push(name);
@@ -246,11 +286,15 @@ impl<'a> Runner<'a> {
             .base
             .builtin
             .then(|| profile.unwrap_or(DEFAULT_PROFILE.to_string()));
-        let extra = raw
-            .rules
-            .iter()
-            .map(|r| self.beside(folder, file, r))
-            .collect::<Result<_, _>>()?;
+        let mut extra: Vec<PathBuf> = Vec::new();
+        for rules in &raw.rules {
+            let path = self.beside(folder, file, rules)?;
+            // A file named twice loads once, as `--rules` given the same file twice would
+            // only repeat its entries.
+            if !extra.contains(&path) {
+                extra.push(path);
+            }
+        }
         Ok(PackKey {
             builtin: self.base.builtin,
             profile,
@@ -486,11 +530,11 @@ fn differences(tree: &Tree, case: &RawCase, verdict: &Verdict) -> Vec<String> {
     let mut problems = Vec::new();
     let outcome = tree.outcome(verdict.outcome);
     let status = tree.effective(verdict.outcome).0;
-    if status != case.status {
+    if status != case.status.0 {
         problems.push(format!(
-            "status:   expected {}, got {status} {} (outcome `{}`)",
-            case.status,
-            tree.status_name(status),
+            "status:   expected {}, got {} (outcome `{}`)",
+            code_text(case.status.0),
+            code_name(status, tree.title(status)),
             outcome.id
         ));
     }
@@ -520,7 +564,26 @@ fn arrows<'a>(ids: impl Iterator<Item = &'a str>) -> String {
     if ids.is_empty() {
         return "(no node)".to_string();
     }
-    ids.join(" -> ")
+    ends(&ids).join(" -> ")
+}
+
+/// A path of this many steps at most is shown whole; a longer one by its two ends, so
+/// that many failing cases over a long path cost their number, not their number times
+/// the path's length.
+const PATH_SHOWN: usize = 40;
+
+/// The first and last steps of `steps`, with how many are left out between them.
+fn ends<T: AsRef<str>>(steps: &[T]) -> Vec<String> {
+    if steps.len() <= PATH_SHOWN {
+        return steps.iter().map(|s| s.as_ref().to_string()).collect();
+    }
+    let half = PATH_SHOWN / 2;
+    let hidden = format!("… {} more …", steps.len() - PATH_SHOWN);
+    let first = steps[..half].iter().map(|s| s.as_ref().to_string());
+    let last = steps[steps.len() - half..]
+        .iter()
+        .map(|s| s.as_ref().to_string());
+    first.chain(std::iter::once(hidden)).chain(last).collect()
 }
 
 /// The walk as `node=answer`, with the answers that came from defaults marked.
@@ -538,7 +601,7 @@ fn taken(tree: &Tree, path: impl Iterator<Item = (Step, Source)>) -> String {
     if steps.is_empty() {
         return "(the start is an outcome)".to_string();
     }
-    steps.join(", ")
+    ends(&steps).join(", ")
 }
 
 /// An edge of the tree: a node and one answer of its question.

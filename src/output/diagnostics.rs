@@ -43,9 +43,14 @@ pub fn rejected(rejected: &Rejected) -> String {
     out
 }
 
+/// At most this many characters of a message are shown: a message names the ids and values
+/// it is about, and one of megabytes must not print megabytes.
+const MESSAGE: usize = 400;
+
 /// One problem: the message, and where it is if it is somewhere.
 fn error(diagnostic: &Diagnostic, rejected: &Rejected) -> String {
-    let message = escape::terminal(&diagnostic.kind.to_string()).into_owned();
+    let message = shortened(&diagnostic.kind.to_string(), MESSAGE);
+    let message = escape::terminal(&message).into_owned();
     let mut out = format!("{}: {message}\n", "error".red().bold());
     if let Some(span) = &diagnostic.span {
         out += &snippet(&Place::new(&rejected.sources, span));
@@ -55,6 +60,14 @@ fn error(diagnostic: &Diagnostic, rejected: &Rejected) -> String {
         out += &snippet(&Place::new(&rejected.sources, first));
     }
     out
+}
+
+/// The first `most` characters of `text`, and `…` if there were more.
+fn shortened(text: &str, most: usize) -> String {
+    match text.char_indices().nth(most) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_string(),
+    }
 }
 
 /// The place, the line it is on, and a caret under it:

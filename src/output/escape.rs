@@ -15,10 +15,15 @@ pub fn is_control(c: char) -> bool {
         '\u{0}'..='\u{1f}'
         | '\u{7f}'..='\u{9f}'
         | '\u{61c}'
-        | '\u{200e}' | '\u{200f}'
+        | '\u{180e}'
+        // Zero-width spaces and joiners and the bidi marks: text a reader cannot see.
+        | '\u{200b}'..='\u{200f}'
         | '\u{2028}' | '\u{2029}'
         | '\u{202a}'..='\u{202e}'
-        | '\u{2066}'..='\u{2069}'
+        | '\u{2060}'..='\u{206f}'
+        | '\u{feff}'
+        // Tag characters, which hide text inside what looks like one character.
+        | '\u{e0000}'..='\u{e007f}'
     )
 }
 
@@ -26,7 +31,9 @@ pub fn is_control(c: char) -> bool {
 /// so that it cannot move the cursor, clear the screen, set the title or the clipboard,
 /// or reorder what it shows.
 pub fn terminal(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_control) {
+    // Printable ASCII needs no look at characters; the rest is decoded and checked.
+    let printable = |b: &u8| (0x20..0x7f).contains(b);
+    if text.as_bytes().iter().all(printable) || !text.chars().any(is_control) {
         return Cow::Borrowed(text);
     }
     let mut escaped = String::with_capacity(text.len() + 8);
@@ -44,9 +51,47 @@ pub fn terminal(text: &str) -> Cow<'_, str> {
     Cow::Owned(escaped)
 }
 
+/// Text a program wrote for a terminal, with its own color codes (`ESC [ … m`) and line
+/// breaks kept and every other control character shown as an escape: what clap writes
+/// quotes the command line, and the command line may hold anything.
+pub fn styled(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        let sgr = c == '\x1b' && sgr_len(rest).is_some();
+        let len = match sgr {
+            true => sgr_len(rest).unwrap_or(1),
+            false => c.len_utf8(),
+        };
+        match c {
+            '\n' | '\t' => escaped.push(c),
+            _ if sgr => escaped.push_str(&rest[..len]),
+            _ => escaped.push_str(&terminal(&rest[..len])),
+        }
+        rest = &rest[len..];
+    }
+    escaped
+}
+
+/// The length of the color code `text` starts with, `ESC [` digits and `;` then `m`.
+fn sgr_len(text: &str) -> Option<usize> {
+    let body = text.strip_prefix("\x1b[")?;
+    let end = body.find(|c: char| !c.is_ascii_digit() && c != ';')?;
+    body[end..].starts_with('m').then_some(2 + end + 1)
+}
+
 /// Prose kept to one line: any run of whitespace, newlines included, becomes one space.
 pub fn flat(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let spaced = |w: &[u8]| w[0] == b' ' && w[1] == b' ';
+    let plain = !text.chars().any(|c| c.is_whitespace() && c != ' ')
+        && !text.as_bytes().windows(2).any(spaced)
+        && !text.starts_with(' ')
+        && !text.ends_with(' ');
+    match plain {
+        // Already one line, one space between words: most rule text, joined at load.
+        true => text.to_string(),
+        false => text.split_whitespace().collect::<Vec<_>>().join(" "),
+    }
 }
 
 /// A description safe inside any completion script's quoting (bash, zsh, fish,
@@ -120,8 +165,7 @@ pub mod markdown {
     /// A URL that cannot end its link early (the characters that would are
     /// percent-encoded), if it is a web address.
     pub fn web_url(url: &str) -> Option<String> {
-        let scheme = url.split_once(':')?.0.to_ascii_lowercase();
-        if scheme != "https" && scheme != "http" {
+        if !httpadvise_rules::names::is_web_url(url) {
             return None;
         }
         let mut encoded = String::with_capacity(url.len());
@@ -204,7 +248,10 @@ pub mod markdown {
             '*' | '~' | '$' => opens,
             // GitHub never reads an underscore inside a word as emphasis: snake_case stays.
             '_' => opens && !in_word,
-            '\\' => next.is_some_and(|c| c.is_ascii_punctuation()),
+            // At the end, a backslash would escape the markup placed after the text.
+            '\\' => next.is_none_or(|c| c.is_ascii_punctuation()),
+            // `![` starts an image, loaded from the address that follows.
+            '!' => next == Some('['),
             // Brackets make a link only when a target follows the closing one.
             ']' => matches!(next, Some('(' | '[' | ':')),
             '<' => next.is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, '/' | '!' | '?')),
@@ -225,6 +272,10 @@ pub mod markdown {
             Some('#' | '>' | '+' | '-' | '~' | '=' | '|' | '*' | '_') if digits == 0 => {
                 format!("\\{text}")
             }
+            // Three backquotes open a fenced block that would swallow what follows.
+            Some('`') if digits == 0 && text.starts_with("```") => {
+                format!("\\{text}")
+            }
             _ => text,
         }
     }
@@ -233,6 +284,25 @@ pub mod markdown {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn invisible_characters_are_shown_too() {
+        for c in ['\u{200b}', '\u{200d}', '\u{2060}', '\u{feff}', '\u{e0041}'] {
+            assert!(is_control(c), "{c:?}");
+            assert!(!terminal(&format!("a{c}b")).contains(c), "{c:?}");
+        }
+        assert!(!is_control('é') && !is_control('→'));
+    }
+
+    #[test]
+    fn styled_text_keeps_its_colors_and_lines_and_nothing_else() {
+        let text = "\x1b[1;31merror:\x1b[0m '\x1b]2;X\x07'\n\tnext";
+        assert_eq!(
+            styled(text),
+            "\x1b[1;31merror:\x1b[0m '\\x1b]2;X\\x07'\n\tnext"
+        );
+        assert_eq!(styled("\x1b[2J"), "\\x1b[2J");
+    }
 
     #[test]
     fn control_characters_are_shown_not_sent() {

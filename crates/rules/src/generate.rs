@@ -83,6 +83,37 @@ pub fn misspelt(nodes: usize) -> String {
     text
 }
 
+/// One choice question of `choices` choices, each leading to an outcome of its own that
+/// cites nothing: as many `missing-cite` warnings as choices.
+pub fn uncited(choices: usize) -> String {
+    let mut text = header("pick");
+    text.push_str("\n[[question]]\nid = \"which\"\nkind = \"choice\"\nprompt = \"Which one?\"\nhelp = \"One of many.\"\ndefault = \"c0\"\n");
+    let mut on = String::new();
+    let mut outcomes = String::new();
+    for i in 0..choices {
+        let _ = write!(
+            text,
+            "\n[[question.choice]]\nid = \"c{i}\"\nlabel = \"l\"\n"
+        );
+        let _ = write!(on, "c{i} = \"o{i}\", ");
+        let _ = write!(
+            outcomes,
+            "\n[[outcome]]\nid = \"o{i}\"\nstatus = 200\nsummary = \"s\"\nexplanation = \"e\"\nretry = \"no\"\nnext-step = \"n\"\n"
+        );
+    }
+    let _ = write!(
+        text,
+        "\n[[node]]\nid = \"pick\"\nquestion = \"which\"\non = {{ {} }}\n",
+        on.trim_end_matches(", ")
+    );
+    // `end` and `stop` are left for no one: link them in, so they are reachable.
+    text = text.replace("start = \"pick\"", "start = \"first\"");
+    text.push_str(
+        "\n[[node]]\nid = \"first\"\nquestion = \"go\"\non = { yes = \"pick\", no = \"second\" }\n\n[[node]]\nid = \"second\"\nquestion = \"go\"\non = { yes = \"end\", no = \"stop\" }\n",
+    );
+    text + &outcomes
+}
+
 /// The statuses, the question `go` and the two outcomes every generated pack shares.
 fn header(start: &str) -> String {
     format!(

@@ -5,7 +5,7 @@ use std::fs;
 use std::io::Read as _;
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use rustix::event::{poll, PollFd, PollFlags, Timespec};
 use rustix::fs::OFlags;
@@ -51,7 +51,14 @@ pub struct Files {
     pub rules: Vec<SourceFile>,
     /// Files that could not be read, in the order they were met.
     pub problems: Vec<Diagnostic>,
+    /// The bytes read so far, for [`MAX_LOAD_BYTES`].
+    read: u64,
 }
+
+/// The rule files of one load together are refused past this size, as one file is past
+/// [`MAX_FILE_BYTES`]: a folder of many large files, or a scenario naming one file many
+/// times, must not cost many times the limit of one.
+pub const MAX_LOAD_BYTES: u64 = 2 * MAX_FILE_BYTES;
 
 impl Files {
     /// Reads every file `from` names, carrying on past those that cannot be read so that
@@ -71,10 +78,7 @@ impl Files {
     /// One text alone, as if it were a `--rules` file named `name`.
     pub fn text(name: &str, text: &str) -> Files {
         Files {
-            rules: vec![SourceFile {
-                name: name.to_string(),
-                text: text.to_string(),
-            }],
+            rules: vec![SourceFile::new(name.to_string(), text.to_string())],
             ..Files::default()
         }
     }
@@ -96,10 +100,17 @@ impl Files {
     /// The file at `read`, named `shown` in diagnostics.
     fn file(&mut self, shown: &Path, read: &Path) -> Option<SourceFile> {
         match read_rule_file(read) {
-            Ok(text) => Some(SourceFile {
-                name: shown.display().to_string(),
-                text,
-            }),
+            Ok(text) if self.read + text.len() as u64 > MAX_LOAD_BYTES => {
+                let reason = format!(
+                    "the rule files of this run come to more than {MAX_LOAD_BYTES} bytes in all"
+                );
+                self.unreadable(shown, reason);
+                None
+            }
+            Ok(text) => {
+                self.read += text.len() as u64;
+                Some(SourceFile::new(shown.display().to_string(), text))
+            }
             Err(reason) => {
                 self.unreadable(shown, reason);
                 None
@@ -199,7 +210,7 @@ pub fn find_house_rules(folder: &Path) -> HouseRules {
             return refused(candidate, "it is a link");
         }
         if meta.is_file() {
-            return match untrusted(&meta) {
+            return match untrusted(&candidate, &meta) {
                 Some(why) => refused(candidate, why),
                 None => HouseRules::Found(candidate),
             };
@@ -212,22 +223,27 @@ fn refused(path: PathBuf, why: &'static str) -> HouseRules {
     HouseRules::Refused { path, why }
 }
 
-/// Why a house rules file may not be trusted, if it may not: another user owns it, or
-/// users other than its owner may write it (its group, unless that is the user's own).
-fn untrusted(meta: &fs::Metadata) -> Option<&'static str> {
+/// Why a house rules file may not be trusted, if it may not: another user owns it, its
+/// mode lets others (its group included) write it, or an access control list may.
+fn untrusted(path: &Path, meta: &fs::Metadata) -> Option<&'static str> {
     use std::os::unix::fs::MetadataExt;
-    let (uid, gid) = (
-        rustix::process::getuid().as_raw(),
-        rustix::process::getgid().as_raw(),
-    );
-    let mode = meta.mode();
+    let uid = rustix::process::getuid().as_raw();
     if meta.uid() != uid {
         Some("another user owns it")
-    } else if mode & 0o002 != 0 || (mode & 0o020 != 0 && meta.gid() != gid) {
-        Some("other users may write it")
+    } else if meta.mode() & 0o022 != 0 {
+        // A group of one's own is common, a shared one too: from here they look alike.
+        Some("others may write it (its mode lets its group or everyone write)")
+    } else if has_acl(path) {
+        Some("an access control list may let others write it")
     } else {
         None
     }
+}
+
+/// Whether the file carries a POSIX access control list beyond its mode bits; a file
+/// without one has no `system.posix_acl_access` attribute at all.
+fn has_acl(path: &Path) -> bool {
+    rustix::fs::lgetxattr_query(path, "system.posix_acl_access").is_ok_and(|size| size > 0)
 }
 
 /// The text of a rule file (or fixture), or why it cannot be read.
@@ -246,11 +262,15 @@ pub fn read_rule_file(path: &Path) -> Result<String, String> {
 /// cannot hang the program.
 pub const STALL: Duration = Duration::from_secs(10);
 
+/// How long reading one file may take in all: a writer that gives a byte now and then,
+/// each within [`STALL`], must not keep the program for days.
+pub const DEADLINE: Duration = Duration::from_secs(30);
+
 /// The bytes of `path`, at most [`MAX_FILE_BYTES`] of them, or why not. A regular file
-/// over the limit is refused before it is read. Anything else (a pipe, a FIFO, a device)
-/// is opened without waiting for a writer and read as it comes: the limit stops an
-/// endless one, [`STALL`] one that stops giving data, and a FIFO nobody writes to reads
-/// as empty.
+/// over the limit is refused before it is read. Every file is opened without waiting (for
+/// a FIFO's writer, or for data a device or a `/proc` file may never give) and read as it
+/// comes: the limit stops an endless one, [`STALL`] one that stops giving data,
+/// [`DEADLINE`] one that gives it too slowly, and a FIFO nobody writes to reads as empty.
 fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
     let meta = fs::metadata(path).map_err(|e| io_reason(&e))?;
     if meta.len() > MAX_FILE_BYTES {
@@ -259,38 +279,43 @@ fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
             meta.len()
         ));
     }
-    let file = match meta.is_file() {
-        true => fs::File::open(path),
-        false => fs::OpenOptions::new()
-            .read(true)
-            .custom_flags(OFlags::NONBLOCK.bits() as i32)
-            .open(path),
-    }
-    .map_err(|e| io_reason(&e))?;
-    match meta.is_file() {
-        true => read_all(file),
-        false => read_stream(file, STALL),
-    }
-}
-
-fn read_all(file: fs::File) -> Result<Vec<u8>, String> {
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
+    let file = fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(OFlags::NONBLOCK.bits() as i32)
+        .open(path)
         .map_err(|e| io_reason(&e))?;
-    over_limit(bytes)
+    read_stream(file, STALL, DEADLINE)
 }
 
 /// Reads a stream opened without blocking until it ends, waiting at most `stall` for each
-/// part of it.
-pub fn read_stream(mut file: fs::File, stall: Duration) -> Result<Vec<u8>, String> {
+/// part of it, and at most `deadline` in all.
+pub fn read_stream(
+    mut file: fs::File,
+    stall: Duration,
+    deadline: Duration,
+) -> Result<Vec<u8>, String> {
+    let started = Instant::now();
     let mut bytes = Vec::new();
     let mut buffer = [0u8; 64 * 1024];
     while bytes.len() as u64 <= MAX_FILE_BYTES {
         match file.read(&mut buffer) {
             Ok(0) => break,
             Ok(n) => bytes.extend_from_slice(&buffer[..n]),
-            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => wait(&file, stall)?,
+            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
+                let left = deadline.saturating_sub(started.elapsed());
+                if left.is_zero() || (left < stall && !wait(&file, left)?) {
+                    return Err(format!(
+                        "it gave its data too slowly: more than {} seconds in all",
+                        deadline.as_secs_f32()
+                    ));
+                }
+                if left >= stall && !wait(&file, stall)? {
+                    return Err(format!(
+                        "it gave no data for {} seconds",
+                        stall.as_secs_f32()
+                    ));
+                }
+            }
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
             Err(e) => return Err(io_reason(&e)),
         }
@@ -299,19 +324,17 @@ pub fn read_stream(mut file: fs::File, stall: Duration) -> Result<Vec<u8>, Strin
 }
 
 /// Waits until `file` has data or its writer leaves, at most `stall`.
-fn wait(file: &fs::File, stall: Duration) -> Result<(), String> {
-    let timeout = Timespec::try_from(stall).unwrap_or(Timespec {
+/// Whether data came (or the writer left) within `within`.
+fn wait(file: &fs::File, within: Duration) -> Result<bool, String> {
+    let timeout = Timespec::try_from(within).unwrap_or(Timespec {
         tv_sec: 10,
         tv_nsec: 0,
     });
     let mut fds = [PollFd::new(file, PollFlags::IN)];
     match poll(&mut fds, Some(&timeout)) {
-        Ok(0) => Err(format!(
-            "it gave no data for {} seconds",
-            stall.as_secs_f32()
-        )),
-        Ok(_) => Ok(()),
-        Err(e) if e == rustix::io::Errno::INTR => Ok(()),
+        Ok(0) => Ok(false),
+        Ok(_) => Ok(true),
+        Err(e) if e == rustix::io::Errno::INTR => Ok(true),
         Err(e) => Err(io_reason(&e.into())),
     }
 }
@@ -372,8 +395,34 @@ mod tests {
             .custom_flags(OFlags::NONBLOCK.bits() as i32)
             .open(&path)
             .expect("opens");
-        let error = read_stream(file, Duration::from_millis(200)).expect_err("no data came");
+        let error =
+            read_stream(file, Duration::from_millis(200), DEADLINE).expect_err("no data came");
         assert!(error.contains("gave no data"), "{error}");
+    }
+
+    #[test]
+    fn a_writer_that_gives_a_byte_now_and_then_meets_the_deadline() {
+        use std::io::Write;
+        let (path, mut writer, _reader) = pipe();
+        let file = fs::OpenOptions::new()
+            .read(true)
+            .custom_flags(OFlags::NONBLOCK.bits() as i32)
+            .open(&path)
+            .expect("opens");
+        // Each byte comes well within the stall, and the writer never stops by itself.
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let stopping = std::sync::Arc::clone(&stop);
+        let dripping = std::thread::spawn(move || {
+            while !stopping.load(std::sync::atomic::Ordering::Relaxed) {
+                let _ = writer.write_all(b"#");
+                std::thread::sleep(Duration::from_millis(20));
+            }
+        });
+        let read = read_stream(file, Duration::from_secs(5), Duration::from_millis(300));
+        stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        dripping.join().expect("the writer ends");
+        let error = read.expect_err("the deadline passed");
+        assert!(error.contains("too slowly"), "{error}");
     }
 
     #[test]

@@ -19,6 +19,20 @@ pub struct SourceFile {
     /// `builtin:rules/NN-name.toml` for the embedded pack, the path as given otherwise.
     pub name: String,
     pub text: String,
+    /// Where each line after the first starts: finding a line is a search, not a count
+    /// from the start of the file for every place reported.
+    line_starts: Vec<usize>,
+}
+
+impl SourceFile {
+    pub fn new(name: String, text: String) -> Self {
+        let line_starts = text.match_indices('\n').map(|(i, _)| i + 1).collect();
+        SourceFile {
+            name,
+            text,
+            line_starts,
+        }
+    }
 }
 
 /// Line and column, both counted from 1; the column counts characters, not bytes.
@@ -36,10 +50,7 @@ pub struct Sources {
 
 impl Sources {
     pub fn add(&mut self, name: impl Into<String>, text: impl Into<String>) -> FileId {
-        self.files.push(SourceFile {
-            name: name.into(),
-            text: text.into(),
-        });
+        self.files.push(SourceFile::new(name.into(), text.into()));
         FileId(self.files.len() - 1)
     }
 
@@ -57,13 +68,18 @@ impl Sources {
 
     /// Where `span` starts, as line and column.
     pub fn line_col(&self, span: &Span) -> LineCol {
-        let text = &self.file(span.file).text;
+        let file = self.file(span.file);
+        let text = &file.text;
         let offset = floor_char_boundary(text, span.range.start.min(text.len()));
-        let before = &text[..offset];
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        // The lines that start at or before the offset, the first one included.
+        let line = file.line_starts.partition_point(|start| *start <= offset);
+        let line_start = match line {
+            0 => 0,
+            n => file.line_starts[n - 1],
+        };
         LineCol {
-            line: before.matches('\n').count() + 1,
-            col: before[line_start..].chars().count() + 1,
+            line: line + 1,
+            col: text[line_start..offset].chars().count() + 1,
         }
     }
 
