@@ -154,7 +154,7 @@ fn given(args: &[&str]) -> Vec<(String, String)> {
         .filter_map(|(q, a)| a.map(|a| (q, a)))
         .map(|(q, a)| {
             let question = &tree.questions[q];
-            (question.id.clone(), question.answers[a].id.clone())
+            (question.id.to_string(), question.answers[a].id.to_string())
         })
         .collect()
 }
@@ -288,7 +288,7 @@ fn every_citation_of_the_pack_is_quoted_and_drafts_name_their_revision() {
     let cites = tree
         .outcomes
         .iter()
-        .flat_map(|o| o.cites.iter().map(move |c| (o.id.as_str(), c)))
+        .flat_map(|o| o.cites.iter().map(move |c| (&*o.id, c)))
         .chain(
             tree.statuses
                 .values()

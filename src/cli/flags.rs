@@ -59,21 +59,19 @@ fn arg_id(flag: &str) -> String {
     format!("answer-flag:{flag}")
 }
 
-/// A question's flags; each overrides the others, so the last one given wins.
+/// A question's flags. Several may be given; the answers are read back in the order the
+/// command line gave them, so the last one wins (see [`answers`]).
 fn question_args(question: &Question, texts: Texts) -> Vec<Arg> {
-    let flags = question.flags();
-    let ids: Vec<String> = flags.iter().map(|f| arg_id(&f.name)).collect();
     let prompt = texts.describe(&question.prompt);
-    flags
+    question
+        .flags()
         .iter()
         .map(|flag| {
             let arg = match flag.picks {
                 Picks::Value => choice_arg(question, flag, &prompt, texts),
                 Picks::Answer(answer) => switch(question, flag, answer, &prompt, texts),
             };
-            let own = arg_id(&flag.name);
-            let others = ids.iter().filter(|i| **i != own).cloned();
-            arg.overrides_with_all(others).help_heading(HEADING)
+            arg.help_heading(HEADING)
         })
         .collect()
 }

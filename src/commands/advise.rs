@@ -59,7 +59,7 @@ pub fn session_error(tree: &Tree, error: SessionError) -> Error {
         SessionError::Unanswered { question, .. } => {
             let question = tree.question(question);
             Error::Unanswered {
-                prompt: question.prompt.clone(),
+                prompt: question.prompt.to_string(),
                 flags: question.usage(),
             }
         }

@@ -16,7 +16,7 @@ pub fn parse(tree: &Tree, text: &str) -> Result<(usize, usize), String> {
 
 /// The question `id` and its answer `value`, by index, or a message saying what is wrong.
 pub fn find(tree: &Tree, id: &str, value: &str) -> Result<(usize, usize), String> {
-    let ids: Vec<&str> = tree.questions.iter().map(|q| q.id.as_str()).collect();
+    let ids: Vec<&str> = tree.questions.iter().map(|q| &*q.id).collect();
     let Some(q) = tree.question_id(id) else {
         return Err(format!(
             "no question has the id `{id}` (the questions: {}){}",

@@ -7,6 +7,7 @@ pub mod builtin;
 pub mod diagnostic;
 pub mod generate;
 mod graph;
+pub mod lazy;
 pub mod lint;
 mod load;
 mod merge;

@@ -1,12 +1,24 @@
 //! The validated decision tree: questions, nodes and outcomes, every reference resolved.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-/// Text of the tree.
-pub type Text = String;
+use crate::lazy::Lazy;
+
+/// Text of the tree: owned when it comes from rule files, borrowed from the program when
+/// it comes from the compiled default pack, which a run decodes without copying its text.
+pub type Text = Cow<'static, str>;
+
+/// An optional text, borrowed from the compiled pack as [`Text`] is (serde's own `Option`
+/// would copy it).
+fn borrowed<'de: 'static, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Text>, D::Error> {
+    Option::<&'de str>::deserialize(deserializer).map(|text| text.map(Cow::Borrowed))
+}
 
 /// What a file was loaded as; later layers may override earlier ones.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -56,14 +68,17 @@ pub enum Target {
 /// index it without checks: every id in it points at something that exists. (The default
 /// pack is validated when the program is built and included as data; see `build.rs`.)
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Tree {
     pub start: Target,
     /// The layer that set the start.
     pub start_layer: usize,
-    pub statuses: BTreeMap<u16, Status>,
+    /// Decoded when first read in the compiled pack, as outcomes are.
+    pub statuses: BTreeMap<u16, Lazy<Status>>,
     pub questions: Vec<Question>,
     pub nodes: Vec<Node>,
-    pub outcomes: Vec<Outcome>,
+    /// Decoded when first read in the compiled pack (see [`Lazy`]).
+    pub outcomes: Vec<Lazy<Outcome>>,
     /// What each file was loaded as; entries' `layer` fields index it.
     pub layers: Vec<Layer>,
     /// The guide of the profile in use, if a profile was loaded.
@@ -85,11 +100,15 @@ pub struct Family {
     /// The layer that defined it last (an index into `Tree::layers`).
     pub layer: usize,
     /// Why that layer added or replaced it, when it says.
-    pub reason: Option<Text>,
-    pub id: Text,
-    pub label: Text,
+    #[serde(borrow, deserialize_with = "borrowed", default)]
+    pub reason: Option<Cow<'static, str>>,
+    #[serde(borrow)]
+    pub id: Cow<'static, str>,
+    #[serde(borrow)]
+    pub label: Cow<'static, str>,
     /// What its questions' defaults assume, as the advice lists it.
-    pub assumed: Text,
+    #[serde(borrow)]
+    pub assumed: Cow<'static, str>,
     /// Each has a default (validation sees to it), so it can be assumed.
     pub questions: Vec<QuestionId>,
 }
@@ -97,11 +116,16 @@ pub struct Family {
 /// The API guide a profile follows.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Guide {
-    pub name: Text,
-    pub title: Text,
-    pub url: Text,
-    pub summary: Text,
-    pub code_kind: Option<Text>,
+    #[serde(borrow)]
+    pub name: Cow<'static, str>,
+    #[serde(borrow)]
+    pub title: Cow<'static, str>,
+    #[serde(borrow)]
+    pub url: Cow<'static, str>,
+    #[serde(borrow)]
+    pub summary: Cow<'static, str>,
+    #[serde(borrow, deserialize_with = "borrowed", default)]
+    pub code_kind: Option<Cow<'static, str>>,
 }
 
 /// A layer's answer at an outcome: its status (the same when it agrees), and why.
@@ -110,8 +134,10 @@ pub struct Position {
     pub layer: usize,
     /// `None` where the outcome sends a stored response and the layer keeps it so.
     pub status: Option<u16>,
-    pub code: Option<Text>,
-    pub reason: Text,
+    #[serde(borrow, deserialize_with = "borrowed", default)]
+    pub code: Option<Cow<'static, str>>,
+    #[serde(borrow)]
+    pub reason: Cow<'static, str>,
     pub cite: Option<Cite>,
 }
 
@@ -121,13 +147,18 @@ pub struct Contrast {
     /// The layer that wrote it; a later layer's contrast of the same two codes replaces it.
     pub layer: usize,
     /// Why that layer wrote it, when it says.
-    pub reason: Option<Text>,
+    #[serde(borrow, deserialize_with = "borrowed", default)]
+    pub reason: Option<Cow<'static, str>>,
     pub a: u16,
     pub b: u16,
-    pub test: Text,
-    pub when_a: Text,
-    pub when_b: Text,
-    pub example: Option<Text>,
+    #[serde(borrow)]
+    pub test: Cow<'static, str>,
+    #[serde(borrow)]
+    pub when_a: Cow<'static, str>,
+    #[serde(borrow)]
+    pub when_b: Cow<'static, str>,
+    #[serde(borrow, deserialize_with = "borrowed", default)]
+    pub example: Option<Cow<'static, str>>,
     pub cites: Vec<Cite>,
 }
 
@@ -142,15 +173,20 @@ pub struct Question {
     /// The layer that defined it last (an index into `Tree::layers`).
     pub layer: usize,
     /// Why that layer added or replaced it, when it says.
-    pub reason: Option<Text>,
-    pub id: Text,
+    #[serde(borrow, deserialize_with = "borrowed", default)]
+    pub reason: Option<Cow<'static, str>>,
+    #[serde(borrow)]
+    pub id: Cow<'static, str>,
     pub kind: QuestionKind,
-    pub prompt: Text,
-    pub help: Text,
+    #[serde(borrow)]
+    pub prompt: Cow<'static, str>,
+    #[serde(borrow)]
+    pub help: Cow<'static, str>,
     /// An index into `answers`.
     pub default: Option<usize>,
     /// The flag's name without `--`.
-    pub flag: Text,
+    #[serde(borrow)]
+    pub flag: Cow<'static, str>,
     /// For a choice question: the answer that its flag given alone stands for.
     pub bare: Option<usize>,
     /// `yes` then `no` for a yes/no question; the choices, in file order, otherwise.
@@ -159,10 +195,13 @@ pub struct Question {
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
 pub struct AnswerDef {
-    pub id: Text,
-    pub label: Text,
+    #[serde(borrow)]
+    pub id: Cow<'static, str>,
+    #[serde(borrow)]
+    pub label: Cow<'static, str>,
     /// A flag of its own that picks this answer (`--payload-valid`).
-    pub flag: Option<Text>,
+    #[serde(borrow, deserialize_with = "borrowed", default)]
+    pub flag: Option<Cow<'static, str>>,
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -170,8 +209,10 @@ pub struct Node {
     /// The layer that defined it last (an index into `Tree::layers`).
     pub layer: usize,
     /// Why that layer added or replaced it, when it says.
-    pub reason: Option<Text>,
-    pub id: Text,
+    #[serde(borrow, deserialize_with = "borrowed", default)]
+    pub reason: Option<Cow<'static, str>>,
+    #[serde(borrow)]
+    pub id: Cow<'static, str>,
     pub question: QuestionId,
     /// Where each answer of the question leads, by answer index.
     pub next: Vec<Target>,
@@ -182,15 +223,20 @@ pub struct Outcome {
     /// The layer that defined it last (an index into `Tree::layers`).
     pub layer: usize,
     /// Why that layer added or replaced it, when it says.
-    pub reason: Option<Text>,
-    pub id: Text,
+    #[serde(borrow, deserialize_with = "borrowed", default)]
+    pub reason: Option<Cow<'static, str>>,
+    #[serde(borrow)]
+    pub id: Cow<'static, str>,
     /// `None`: the answer is the response stored for an earlier request, sent again with
     /// its own status (an Idempotency-Key replay).
     pub status: Option<u16>,
-    pub summary: Text,
-    pub explanation: Text,
+    #[serde(borrow)]
+    pub summary: Cow<'static, str>,
+    #[serde(borrow)]
+    pub explanation: Cow<'static, str>,
     pub retry: Retry,
-    pub next_step: Text,
+    #[serde(borrow)]
+    pub next_step: Cow<'static, str>,
     pub why_not: Vec<WhyNot>,
     pub headers: Vec<Header>,
     pub problem: Option<Problem>,
@@ -203,39 +249,52 @@ pub struct Outcome {
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
 pub struct WhyNot {
     pub status: u16,
-    pub reason: Text,
+    #[serde(borrow)]
+    pub reason: Cow<'static, str>,
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
 pub struct Header {
-    pub name: Text,
-    pub why: Text,
+    #[serde(borrow)]
+    pub name: Cow<'static, str>,
+    #[serde(borrow)]
+    pub why: Cow<'static, str>,
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
 pub struct Problem {
-    pub kind: Text,
-    pub detail: Text,
+    #[serde(borrow)]
+    pub kind: Cow<'static, str>,
+    #[serde(borrow)]
+    pub detail: Cow<'static, str>,
     pub members: Vec<Member>,
 }
 
 /// An extension member of a problem details body: its name, and what it holds.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Member {
-    pub name: Text,
-    pub description: Text,
+    #[serde(borrow)]
+    pub name: Cow<'static, str>,
+    #[serde(borrow)]
+    pub description: Cow<'static, str>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Cite {
-    pub document: Text,
-    pub section: Option<Text>,
-    pub title: Option<Text>,
-    pub url: Text,
+    #[serde(borrow)]
+    pub document: Cow<'static, str>,
+    #[serde(borrow, deserialize_with = "borrowed", default)]
+    pub section: Option<Cow<'static, str>>,
+    #[serde(borrow, deserialize_with = "borrowed", default)]
+    pub title: Option<Cow<'static, str>>,
+    #[serde(borrow)]
+    pub url: Cow<'static, str>,
     /// The sentence the claim rests on, word for word.
-    pub quote: Option<Text>,
+    #[serde(borrow, deserialize_with = "borrowed", default)]
+    pub quote: Option<Cow<'static, str>>,
     /// The revision or date of the document quoted.
-    pub revision: Option<Text>,
+    #[serde(borrow, deserialize_with = "borrowed", default)]
+    pub revision: Option<Cow<'static, str>>,
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -243,10 +302,13 @@ pub struct Status {
     /// The layer that defined it last (an index into `Tree::layers`).
     pub layer: usize,
     /// Why that layer added or replaced it, when it says.
-    pub reason: Option<Text>,
+    #[serde(borrow, deserialize_with = "borrowed", default)]
+    pub reason: Option<Cow<'static, str>>,
     pub code: u16,
-    pub name: Text,
-    pub meaning: Text,
+    #[serde(borrow)]
+    pub name: Cow<'static, str>,
+    #[serde(borrow)]
+    pub meaning: Cow<'static, str>,
     pub cite: Option<Cite>,
 }
 
@@ -357,14 +419,14 @@ impl Question {
     pub fn flags(&self) -> Vec<Flag> {
         let mut flags = match self.kind {
             QuestionKind::YesNo => vec![
-                Flag::new(self.flag.clone(), Picks::Answer(YES)),
+                Flag::new(self.flag.to_string(), Picks::Answer(YES)),
                 Flag::new(format!("no-{}", self.flag), Picks::Answer(NO)),
             ],
-            QuestionKind::Choice => vec![Flag::new(self.flag.clone(), Picks::Value)],
+            QuestionKind::Choice => vec![Flag::new(self.flag.to_string(), Picks::Value)],
         };
         for (a, answer) in self.answers.iter().enumerate() {
             if let Some(flag) = &answer.flag {
-                flags.push(Flag::new(flag.clone(), Picks::Answer(a)));
+                flags.push(Flag::new(flag.to_string(), Picks::Answer(a)));
             }
         }
         flags
@@ -438,7 +500,11 @@ pub const NO: usize = 1;
 mod tests {
     use super::*;
 
-    fn cite(document: &str, section: Option<&str>, title: Option<&str>) -> Cite {
+    fn cite(
+        document: &'static str,
+        section: Option<&'static str>,
+        title: Option<&'static str>,
+    ) -> Cite {
         Cite {
             document: document.into(),
             section: section.map(Into::into),

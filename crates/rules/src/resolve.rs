@@ -7,6 +7,7 @@ use toml::Spanned;
 
 use crate::diagnostic::{self, Diagnostic, Kind};
 use crate::graph::{self, Edges};
+use crate::lazy::Lazy;
 use crate::merge::{Entry, Merged};
 use crate::model::{
     AnswerDef, Cite, Contrast, Family, Guide, Header, Layer, Member, Node, NodeId, Outcome,
@@ -127,10 +128,10 @@ impl Checker<'_> {
             .iter()
             .map(|n| self.node(n, &names, (&questions, &answers), &mut edges))
             .collect();
-        let outcomes: Vec<Outcome> = merged
+        let outcomes: Vec<Lazy<Outcome>> = merged
             .outcomes
             .iter()
-            .map(|o| self.outcome(o, &statuses))
+            .map(|o| Lazy::ready(self.outcome(o, &statuses)))
             .collect();
         let positions = self.positions(&merged.positions, &names, &statuses, &outcomes);
         let contrasts = merged
@@ -184,7 +185,7 @@ impl Checker<'_> {
         }
     }
 
-    fn statuses(&mut self, entries: &[Entry<'_, RawStatus>]) -> BTreeMap<u16, Status> {
+    fn statuses(&mut self, entries: &[Entry<'_, RawStatus>]) -> BTreeMap<u16, Lazy<Status>> {
         let mut statuses = BTreeMap::new();
         for entry in entries {
             let raw = &entry.raw;
@@ -199,7 +200,7 @@ impl Checker<'_> {
                     meaning: prose(raw.meaning.get_ref()),
                     cite: raw.cite.as_ref().map(|c| self.cite(entry, c)),
                 };
-                statuses.insert(code, status);
+                statuses.insert(code, Lazy::ready(status));
             }
         }
         statuses
@@ -219,7 +220,7 @@ impl Checker<'_> {
         &mut self,
         entry: &Entry<'_, T>,
         code: &Spanned<i64>,
-        statuses: &BTreeMap<u16, Status>,
+        statuses: &BTreeMap<u16, Lazy<Status>>,
     ) -> u16 {
         let Some(status) = self.status_code(entry, code) else {
             return 0;
@@ -235,7 +236,7 @@ impl Checker<'_> {
     fn outcome_status(
         &mut self,
         entry: &Entry<'_, RawOutcome>,
-        statuses: &BTreeMap<u16, Status>,
+        statuses: &BTreeMap<u16, Lazy<Status>>,
     ) -> Option<u16> {
         let raw = &entry.raw;
         match (&raw.status, raw.stored_response) {
@@ -646,7 +647,7 @@ impl Checker<'_> {
     fn outcome(
         &mut self,
         entry: &Entry<'_, RawOutcome>,
-        statuses: &BTreeMap<u16, Status>,
+        statuses: &BTreeMap<u16, Lazy<Status>>,
     ) -> Outcome {
         let raw = &entry.raw;
         self.id(entry, "outcome", &raw.id);
@@ -707,8 +708,8 @@ impl Checker<'_> {
         &mut self,
         entries: &[Entry<'_, RawPosition>],
         names: &Names,
-        statuses: &BTreeMap<u16, Status>,
-        outcomes: &[Outcome],
+        statuses: &BTreeMap<u16, Lazy<Status>>,
+        outcomes: &[Lazy<Outcome>],
     ) -> BTreeMap<OutcomeId, Vec<Position>> {
         let mut positions: BTreeMap<OutcomeId, Vec<Position>> = BTreeMap::new();
         for entry in entries {
@@ -768,7 +769,7 @@ impl Checker<'_> {
     fn contrast(
         &mut self,
         entry: &Entry<'_, RawContrast>,
-        statuses: &BTreeMap<u16, Status>,
+        statuses: &BTreeMap<u16, Lazy<Status>>,
     ) -> Contrast {
         let raw = &entry.raw;
         self.not_empty(entry, &raw.test, "test");
@@ -854,7 +855,7 @@ pub fn prose(text: &str) -> Text {
             out.push_str(word);
         }
     }
-    out
+    out.into()
 }
 
 /// Later answers win, as they did when each node collected its own map; only a pack with
@@ -868,8 +869,8 @@ fn yes_no() -> Vec<AnswerDef> {
     ["yes", "no"]
         .into_iter()
         .map(|a| AnswerDef {
-            id: a.to_string(),
-            label: a.to_string(),
+            id: a.to_string().into(),
+            label: a.to_string().into(),
             flag: None,
         })
         .collect()
@@ -877,7 +878,7 @@ fn yes_no() -> Vec<AnswerDef> {
 
 /// Text the tree keeps: a copy, as the tree outlives the file it was read from.
 fn owned(text: &str) -> Text {
-    text.to_owned()
+    Text::Owned(text.to_owned())
 }
 
 fn guide(raw: &RawGuide) -> Guide {

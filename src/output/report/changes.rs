@@ -147,7 +147,7 @@ impl<'t> Changes<'t> {
                 self.list.push(Change {
                     by: layer.to_string(),
                     what,
-                    reason: Some(position.reason.clone()),
+                    reason: Some(position.reason.to_string()),
                 });
             }
             status = position.status;

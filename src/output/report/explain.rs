@@ -130,8 +130,8 @@ impl StatusInfo {
         if let Some(status) = tree.statuses.get(&code) {
             return StatusInfo {
                 code,
-                title: status.name.clone(),
-                meaning: status.meaning.clone(),
+                title: status.name.to_string(),
+                meaning: status.meaning.to_string(),
                 cite: status.cite.clone(),
                 registry_only: false,
             };
@@ -142,10 +142,10 @@ impl StatusInfo {
             title: registered.map_or("", |r| r.name).to_string(),
             meaning: registered.map_or("", |r| r.meaning).to_string(),
             cite: registered.map(|r| Cite {
-                document: r.document.to_string(),
-                section: r.section.map(str::to_string),
-                title: Some(format!("{} {}", r.code, r.name)),
-                url: r.url.to_string(),
+                document: r.document.into(),
+                section: r.section.map(Into::into),
+                title: Some(format!("{} {}", r.code, r.name).into()),
+                url: r.url.into(),
                 quote: None,
                 revision: None,
             }),
@@ -166,8 +166,8 @@ impl Explain {
                 .recommends
                 .iter()
                 .map(|o| Reached {
-                    outcome: tree.outcome(*o).id.clone(),
-                    summary: tree.outcome(*o).summary.clone(),
+                    outcome: tree.outcome(*o).id.to_string(),
+                    summary: tree.outcome(*o).summary.to_string(),
                     routes: conditions(tree, by_outcome.get(o).map_or(&[], Vec::as_slice)),
                 })
                 .collect(),
@@ -206,7 +206,7 @@ impl Side {
         let ids = |outcomes: &[OutcomeId]| -> Vec<String> {
             outcomes
                 .iter()
-                .map(|o| tree.outcome(*o).id.clone())
+                .map(|o| tree.outcome(*o).id.to_string())
                 .collect()
         };
         let mut instead: Vec<u16> = Vec::new();
@@ -325,15 +325,15 @@ fn fits_as_well(tree: &Tree, code: u16, outcome: OutcomeId, routes: &[&Route]) -
     let o = tree.outcome(outcome);
     let recommended = tree.effective(outcome).0;
     FitsAsWell {
-        outcome: o.id.clone(),
+        outcome: o.id.to_string(),
         recommended,
         recommended_title: tree.title(recommended).to_string(),
-        summary: o.summary.clone(),
+        summary: o.summary.to_string(),
         notes: o
             .why_not
             .iter()
             .filter(|n| n.status == code)
-            .map(|n| n.reason.clone())
+            .map(|n| n.reason.to_string())
             .collect(),
         routes: conditions(tree, routes),
     }
@@ -374,8 +374,8 @@ fn conditions(tree: &Tree, routes: &[&Route]) -> Vec<Vec<Condition>> {
                     }
                     seen.push(&q.id);
                     Some(Condition {
-                        question: q.id.clone(),
-                        answers: a.iter().map(|i| q.answers[*i].id.clone()).collect(),
+                        question: q.id.to_string(),
+                        answers: a.iter().map(|i| q.answers[*i].id.to_string()).collect(),
                         default: a.len() == 1 && q.default == a.iter().next().copied(),
                     })
                 })
@@ -394,8 +394,8 @@ fn neighbours(tree: &Tree, code: u16, outcomes: &[OutcomeId]) -> Vec<Neighbour> 
                 .entry(note.status)
                 .or_default()
                 .push(NeighbourNote {
-                    outcome: outcome.id.clone(),
-                    reason: note.reason.clone(),
+                    outcome: outcome.id.to_string(),
+                    reason: note.reason.to_string(),
                 });
         }
     }
@@ -417,7 +417,7 @@ fn headers(tree: &Tree, outcomes: &[OutcomeId]) -> Vec<String> {
             tree.outcome(*outcome)
                 .headers
                 .iter()
-                .map(|h| h.name.clone()),
+                .map(|h| h.name.to_string()),
         );
     }
     headers.into_iter().collect()
@@ -447,10 +447,10 @@ fn contrast(tree: &Tree, a: u16, b: u16) -> Option<ContrastInfo> {
         (&contrast.when_b, &contrast.when_a)
     };
     Some(ContrastInfo {
-        test: contrast.test.clone(),
-        when_a: when_a.clone(),
-        when_b: when_b.clone(),
-        example: contrast.example.clone(),
+        test: contrast.test.to_string(),
+        when_a: when_a.to_string(),
+        when_b: when_b.to_string(),
+        example: contrast.example.as_deref().map(str::to_string),
         citations: contrast.cites.clone(),
     })
 }

@@ -74,10 +74,10 @@ impl ProfileSummary {
     pub fn of(tree: &Tree) -> Option<Self> {
         let guide = tree.guide.as_ref()?;
         Some(ProfileSummary {
-            name: guide.name.clone(),
-            title: guide.title.clone(),
-            summary: guide.summary.clone(),
-            url: guide.url.clone(),
+            name: guide.name.to_string(),
+            title: guide.title.to_string(),
+            summary: guide.summary.to_string(),
+            url: guide.url.to_string(),
             positions: profile_positions(tree).len(),
         })
     }
@@ -101,18 +101,18 @@ impl ProfileDetail {
             .map(|(outcome, position)| {
                 let o = &tree.outcomes[*outcome];
                 PositionInfo {
-                    outcome: o.id.clone(),
+                    outcome: o.id.to_string(),
                     rfc_status: o.status,
                     status: position.status,
-                    code: position.code.clone(),
-                    reason: position.reason.clone(),
+                    code: position.code.as_deref().map(str::to_string),
+                    reason: position.reason.to_string(),
                     cite: position.cite.clone(),
                 }
             })
             .collect();
         let silent = (0..tree.outcomes.len())
             .filter(|o| !positions.iter().any(|(p, _)| p == o))
-            .map(|o| tree.outcomes[o].id.clone())
+            .map(|o| tree.outcomes[o].id.to_string())
             .collect();
         ProfileDetail {
             schema_version: SCHEMA_VERSION,
@@ -143,7 +143,7 @@ impl Row {
             profile: tree
                 .guide
                 .as_ref()
-                .map_or(String::new(), |g| g.name.clone()),
+                .map_or(String::new(), |g| g.name.to_string()),
             status: advice.status,
             title: advice.title.to_string(),
             code: position.and_then(|p| p.code).map(str::to_string),

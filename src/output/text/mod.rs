@@ -67,7 +67,12 @@ impl<'a> Writer<'a> {
 
     /// Each paragraph of `text` wrapped to the width, the first line after `first`.
     pub fn wrapped(&mut self, text: &str, first: &str, rest: &str) -> io::Result<()> {
-        for (i, paragraph) in text.split("\n\n").enumerate() {
+        // Most texts are one paragraph: finding a newline is cheaper than splitting.
+        let paragraphs: Vec<&str> = match text.contains('\n') {
+            true => text.split("\n\n").collect(),
+            false => vec![text],
+        };
+        for (i, paragraph) in paragraphs.into_iter().enumerate() {
             if i > 0 {
                 writeln!(self.out)?;
             }
