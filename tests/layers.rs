@@ -598,3 +598,26 @@ fn the_readme_table_of_profile_differences_is_the_real_output() {
         assert_eq!(shown, real, "{row}");
     }
 }
+
+/// The README's sample session is what the command prints: each line it shows is a line
+/// of the real output, in order (a line it cuts short with `…` is left out).
+#[test]
+fn the_readme_sample_session_is_the_real_output() {
+    let readme = std::fs::read_to_string("README.md").expect("README.md");
+    let command = "$ httpadvise --precondition --payload-valid\n";
+    let block = readme
+        .split(command)
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("the sample session");
+    let output = httpadvise(&here(), &["--precondition", "--payload-valid"]);
+    assert!(output.status.success());
+    let real = String::from_utf8(output.stdout).expect("UTF-8");
+    let mut lines = real.lines();
+    for shown in block.lines().filter(|l| !l.contains('…')) {
+        assert!(
+            lines.any(|l| l == shown),
+            "the README shows `{shown}`, which the real output does not have at that place:\n{real}"
+        );
+    }
+}
