@@ -454,9 +454,7 @@ fn explain_lists_the_outcomes_where_a_code_fits_as_well() {
         "{stdout}"
     );
     assert!(
-        stdout.contains(
-            "    • method = put | patch | delete, payload = valid | none, conflict = equivalent\n"
-        ),
+        stdout.contains("    • method = put, payload = valid | none, conflict = equivalent\n"),
         "{stdout}"
     );
 }
