@@ -361,7 +361,9 @@ fn status_code(text: &str) -> Result<u16, String> {
         .ok()
         .filter(|c| (100..=599).contains(c) && text.len() == 3);
     code.ok_or_else(|| {
-        let class = text.len() == 3 && text.get(1..).is_some_and(|x| x.eq_ignore_ascii_case("xx"));
+        let class = text.len() == 3
+            && matches!(text.as_bytes()[0], b'1'..=b'5')
+            && text[1..].eq_ignore_ascii_case("xx");
         match class {
             true => format!("`{text}` is a class of codes; name one code, such as 422"),
             false => "a status code is three digits from 100 to 599, such as 422".to_string(),

@@ -34,6 +34,9 @@ pub fn run(
     if options.interactive && asker.is_none() {
         return Err(Error::NoTerminal);
     }
+    if let Some(code) = options.expect {
+        super::explain::known(tree, code)?;
+    }
     let mode = match asker {
         Some(_) if options.interactive => Mode::Interactive,
         Some(_) if !options.answered_any => Mode::Guided,

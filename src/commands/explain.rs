@@ -36,8 +36,9 @@ pub fn compare(
     Ok(Exit::Advice)
 }
 
-/// A code the rules name, or one the IANA registry has: `explain` speaks of either.
-fn known(tree: &Tree, code: u16) -> Result<(), Error> {
+/// A code the rules name, or one the IANA registry has: `explain`, `compare` and
+/// `--expect` speak of either.
+pub(crate) fn known(tree: &Tree, code: u16) -> Result<(), Error> {
     match tree.statuses.contains_key(&code) || registry::registered(code).is_some() {
         true => Ok(()),
         false => Err(Error::UnknownStatus {

@@ -34,12 +34,18 @@ pub(super) fn advice(report: &Advice<'_>, w: &mut Writer<'_>) -> io::Result<()> 
     used_profile(report, w)
 }
 
-/// `--brief`: "412 Precondition Failed: The If-Match condition …", on one line.
+/// `--brief`: "412 Precondition Failed: The If-Match condition …", on one line. With
+/// `--expect`, the verdict leads the line, so a log that shows the failure shows why.
 pub(super) fn brief(report: &Advice<'_>, out: &mut dyn io::Write) -> io::Result<()> {
     let summary = crate::output::escape::flat(report.summary);
+    let verdict = match &report.expect {
+        None => String::new(),
+        Some(expect) if expect.agrees => format!("{} ", "✔".green().bold()),
+        Some(expect) => format!("{} expected {}, got ", "✘".red().bold(), expect.expected),
+    };
     writeln!(
         out,
-        "{}: {}",
+        "{verdict}{}: {}",
         status_title(report.status, report.title),
         t(&summary)
     )
