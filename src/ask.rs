@@ -22,7 +22,7 @@ use signal_hook::iterator::Signals;
 
 use crate::engine::session::{AskError, Asker, Context, Reply};
 use crate::error::Exit;
-use crate::output::escape;
+use crate::output::{escape, text};
 
 /// The terminal as the program found it: a handle of its own, and its modes before the
 /// first prompt, which every way out restores.
@@ -175,11 +175,8 @@ impl TerminalAsker {
             let so_far = escape::terminal(&so_far.join(" → ")).into_owned();
             lines.push(format!("{} {so_far}", "so far:".dimmed()));
         }
-        let help = textwrap::Options::new(width)
-            .initial_indent("  ")
-            .subsequent_indent("  ");
         lines.extend(
-            textwrap::wrap(&escape::terminal(&question.help), help)
+            text::wrap(&escape::terminal(&question.help), width, "  ", "  ")
                 .iter()
                 .map(|l| l.dimmed().to_string()),
         );

@@ -60,11 +60,7 @@ impl Shape {
     pub(crate) fn node(id: &str, prompt: &str) -> Self {
         let flat = prompt.split_whitespace().collect::<Vec<_>>().join(" ");
         let mut lines = vec![id.to_string()];
-        lines.extend(
-            textwrap::wrap(&flat, PROMPT_WIDTH)
-                .into_iter()
-                .map(String::from),
-        );
+        lines.extend(super::text::wrap(&flat, PROMPT_WIDTH, "", ""));
         Shape {
             id: id.to_string(),
             lines,

@@ -121,7 +121,8 @@ impl<'a> Writer<'a> {
 
 /// `text` wrapped to `width` columns, the first line indented by `first`, the others by
 /// `rest`. Header names such as If-Unmodified-Since stay whole: lines break at spaces only.
-fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
+/// Every wrapped text of the program, prompts and diagrams included, goes through here.
+pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
     let options = textwrap::Options::new(width)
         .initial_indent(first)
         .subsequent_indent(rest)
