@@ -222,20 +222,75 @@ pub mod markdown {
     /// characters are shown as escapes.
     pub fn prose(text: &str) -> String {
         let text = terminal(text);
-        // An unmatched backquote would swallow the rest of the line into code.
-        let spans = text.matches('`').count().is_multiple_of(2);
         let chars: Vec<char> = text.chars().collect();
+        let closers = span_closers(&chars);
         let mut escaped = String::with_capacity(text.len());
-        let mut in_code = false;
-        for (i, &c) in chars.iter().enumerate() {
-            if c == '`' && spans {
-                in_code = !in_code;
-            } else if !in_code && special(&chars, i) {
+        let mut i = 0;
+        while i < chars.len() {
+            if chars[i] == '`' {
+                let run = run_length(&chars, i);
+                match closers.get(&i) {
+                    // A code span, as CommonMark reads it: its text is shown as is.
+                    Some(&close) => {
+                        escaped.extend(&chars[i..close + run]);
+                        i = close + run;
+                    }
+                    // A run that nothing closes would be text to CommonMark too, but
+                    // escaping it keeps a later run from being read as its closer.
+                    None => {
+                        (0..run).for_each(|_| escaped.push_str("\\`"));
+                        i += run;
+                    }
+                }
+                continue;
+            }
+            if special(&chars, i) {
                 escaped.push('\\');
             }
-            escaped.push(c);
+            escaped.push(chars[i]);
+            i += 1;
         }
         escaped
+    }
+
+    fn run_length(chars: &[char], start: usize) -> usize {
+        chars[start..].iter().take_while(|&&c| c == '`').count()
+    }
+
+    /// For each run of backquotes that opens a code span, where its closer starts: the
+    /// next run of the same length (CommonMark, "Code spans"). Found in one pass from the
+    /// end, so text of many runs costs no more than its length.
+    fn span_closers(chars: &[char]) -> std::collections::HashMap<usize, usize> {
+        let mut runs = Vec::new();
+        let mut i = 0;
+        while i < chars.len() {
+            let run = if chars[i] == '`' {
+                run_length(chars, i)
+            } else {
+                0
+            };
+            if run > 0 {
+                runs.push((i, run));
+            }
+            i += run.max(1);
+        }
+        let mut next_of_length = std::collections::HashMap::new();
+        let mut next_same = vec![None; runs.len()];
+        for (k, &(_, run)) in runs.iter().enumerate().rev() {
+            next_same[k] = next_of_length.insert(run, k);
+        }
+        let mut closers = std::collections::HashMap::new();
+        let mut k = 0;
+        while k < runs.len() {
+            match next_same[k] {
+                Some(close) => {
+                    closers.insert(runs[k].0, runs[close].0);
+                    k = close + 1;
+                }
+                None => k += 1,
+            }
+        }
+        closers
     }
 
     fn special(chars: &[char], i: usize) -> bool {
@@ -257,8 +312,6 @@ pub mod markdown {
             '<' => next.is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, '/' | '!' | '?')),
             // `&amp;`, `&#27;`: an entity renders as another character.
             '&' => next.is_some_and(|c| c.is_ascii_alphanumeric() || c == '#'),
-            // Reached only when the backquotes are unmatched.
-            '`' => true,
             _ => false,
         }
     }
@@ -284,6 +337,19 @@ pub mod markdown {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// CommonMark closes a code span only with a run of the same length: a lone backquote
+    /// before three must not make the text between them code, or its HTML would be live.
+    #[test]
+    fn only_runs_of_one_length_make_a_code_span() {
+        assert_eq!(
+            markdown::prose("`<img src=x>```"),
+            "\\`\\<img src=x>\\`\\`\\`"
+        );
+        assert_eq!(markdown::prose("a `<b>` c"), "a `<b>` c");
+        assert_eq!(markdown::prose("``a ` <b>``"), "``a ` <b>``");
+        assert_eq!(markdown::prose("` x ``<i>`` "), "\\` x ``<i>`` ");
+    }
 
     #[test]
     fn invisible_characters_are_shown_too() {
