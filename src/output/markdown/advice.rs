@@ -228,9 +228,9 @@ fn assumptions(report: &Advice<'_>, out: &mut dyn Write) -> io::Result<()> {
     )?;
     for family in &report.assumed {
         let flags: Vec<String> = family
-            .questions
+            .flags
             .iter()
-            .map(|q| code(&format!("--{q}")))
+            .map(|f| code(&format!("--{f}")))
             .collect();
         writeln!(
             out,

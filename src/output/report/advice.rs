@@ -91,6 +91,9 @@ pub struct AssumedFamily<'a> {
     pub assumed: &'a str,
     /// The questions on the path, by id.
     pub questions: Vec<&'a str>,
+    /// Their flags, without `--`: a question's flag need not be its id.
+    #[serde(skip)]
+    pub flags: Vec<&'a str>,
 }
 
 /// A question the path needed that nothing answered, so its default was taken.
@@ -398,6 +401,12 @@ fn assumed_families<'a>(tree: &'a Tree, verdict: &Verdict) -> Vec<AssumedFamily<
                 .iter()
                 .filter(|q| source(**q).is_some())
                 .map(|q| &*tree.question(*q).id)
+                .collect(),
+            flags: family
+                .questions
+                .iter()
+                .filter(|q| source(**q).is_some())
+                .map(|q| &*tree.question(*q).flag)
                 .collect(),
         })
         .collect()

@@ -37,17 +37,26 @@ pub(super) fn advice(report: &Advice<'_>, w: &mut Writer<'_>) -> io::Result<()> 
 /// `--brief`: "412 Precondition Failed: The If-Match condition …", on one line. With
 /// `--expect`, the verdict leads the line, so a log that shows the failure shows why.
 pub(super) fn brief(report: &Advice<'_>, out: &mut dyn io::Write) -> io::Result<()> {
-    let summary = crate::output::escape::flat(report.summary);
+    use crate::output::escape::flat;
+    let summary = flat(report.summary);
     let verdict = match &report.expect {
         None => String::new(),
         Some(expect) if expect.agrees => format!("{} ", "✔".green().bold()),
         Some(expect) => format!("{} expected {}, got ", "✘".red().bold(), expect.expected),
     };
+    // A change of the house rules is marked here too: one line is all a script shows.
+    let mut layers: Vec<&str> = report.changes.iter().map(|c| c.by.as_str()).collect();
+    layers.dedup();
+    let changed = match layers.is_empty() {
+        true => String::new(),
+        false => format!(" {}", flat(&format!("(changed by {})", layers.join(", ")))),
+    };
     writeln!(
         out,
-        "{verdict}{}: {}",
+        "{verdict}{}: {}{}",
         status_title(report.status, report.title),
-        t(&summary)
+        t(&summary),
+        t(&changed)
     )
 }
 
@@ -227,7 +236,7 @@ fn assumptions(report: &Advice<'_>, w: &mut Writer<'_>) -> io::Result<()> {
     }
     w.heading("Assumed (defaults; a flag decides otherwise)")?;
     for family in &report.assumed {
-        let flags: Vec<String> = family.questions.iter().map(|q| format!("--{q}")).collect();
+        let flags: Vec<String> = family.flags.iter().map(|f| format!("--{f}")).collect();
         let line = format!("{} ({})", t(family.assumed).cyan(), t(&flags.join(", ")));
         w.wrapped(&line, "  ", "    ")?;
     }
