@@ -435,12 +435,7 @@ impl Question {
     /// The answer ids as a message lists them: the first few, and how many more there
     /// are, so that a question of thousands of choices does not make a message of them.
     fn choices_shown(&self) -> String {
-        const SHOWN: usize = 12;
-        let ids = self.answer_ids();
-        match ids.len() > SHOWN {
-            true => format!("{}|… {} more", ids[..SHOWN].join("|"), ids.len() - SHOWN),
-            false => ids.join("|"),
-        }
+        shown(&self.answer_ids(), "|", 12)
     }
 
     /// The flags as a user types them, then the generic `--answer`: what a message names
@@ -496,9 +491,28 @@ pub enum Retry {
 pub const YES: usize = 0;
 pub const NO: usize = 1;
 
+/// Ids as a message lists them: the first `limit`, joined by `separator`, and how many
+/// more there are, so that a pack of thousands of ids does not make a message of them.
+pub fn shown(ids: &[&str], separator: &str, limit: usize) -> String {
+    match ids.len() > limit {
+        true => format!(
+            "{}{separator}… {} more",
+            ids[..limit].join(separator),
+            ids.len() - limit
+        ),
+        false => ids.join(separator),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_list_of_ids_is_cut_and_counted() {
+        assert_eq!(shown(&["a", "b", "c"], ", ", 2), "a, b, … 1 more");
+        assert_eq!(shown(&["a", "b"], ", ", 2), "a, b");
+    }
 
     fn cite(
         document: &'static str,
