@@ -45,8 +45,12 @@ pub(super) fn brief(report: &Advice<'_>, out: &mut dyn io::Write) -> io::Result<
         Some(expect) => format!("{} expected {}, got ", "✘".red().bold(), expect.expected),
     };
     // A change of the house rules is marked here too: one line is all a script shows.
-    let mut layers: Vec<&str> = report.changes.iter().map(|c| c.by.as_str()).collect();
-    layers.dedup();
+    let mut layers: Vec<&str> = Vec::new();
+    for change in &report.changes {
+        if !layers.contains(&change.by.as_str()) {
+            layers.push(&change.by);
+        }
+    }
     let changed = match layers.is_empty() {
         true => String::new(),
         false => format!(" {}", flat(&format!("(changed by {})", layers.join(", ")))),
