@@ -60,10 +60,7 @@ impl Setup {
     /// line that no rule could explain is a usage error, the rest the rules' error.
     pub fn parse(&self, args: Vec<OsString>) -> Result<Invocation, Error> {
         let rejected = match &self.pack {
-            Ok(pack) => {
-                let invocation = cli::parse(&pack.tree, args.clone()).map_err(Error::Usage)?;
-                return self.same_reading(&args, invocation);
-            }
+            Ok(pack) => return cli::parse(&pack.tree, args).map_err(Error::Usage),
             Err(rejected) => rejected,
         };
         let fallback = self.sources.builtin.then(pack::compiled).flatten();
@@ -85,27 +82,6 @@ impl Setup {
             Err(e) if rules_dependent(&e) => Err(Error::Rules(rejected.clone())),
             Err(e) => Err(Error::Usage(e)),
         }
-    }
-
-    /// The invocation, once clap's reading of the rule options is known to be the
-    /// pre-scan's: the rules that loaded are the rules the line names.
-    fn same_reading(&self, args: &[OsString], invocation: Invocation) -> Result<Invocation, Error> {
-        let scanned = cli::named(args);
-        let parsed = cli::Named {
-            version: false,
-            no_builtin_rules: invocation.cli.no_builtin_rules,
-            no_config: invocation.cli.no_config,
-            rules: invocation.cli.rules.clone(),
-            config: invocation.cli.config.clone(),
-            profile: invocation.cli.profile.clone(),
-        };
-        if scanned == parsed {
-            return Ok(invocation);
-        }
-        let message = "the options that name the rules (--rules, --config, --no-config, \
-             --no-builtin-rules, --profile) were read two ways; give each as --NAME=VALUE";
-        let error = clap::Error::raw(ErrorKind::ArgumentConflict, format!("{message}\n"));
-        Err(Error::Usage(error))
     }
 }
 

@@ -213,18 +213,25 @@ impl Invocation {
 /// The long options the program defines itself, on any subcommand, which no rule flag may take.
 pub fn reserved_flags() -> Vec<String> {
     let mut reserved = vec!["help".to_string(), "version".to_string()];
-    let mut pending = vec![Cli::command()];
-    while let Some(command) = pending.pop() {
-        reserved.extend(
-            command
-                .get_arguments()
-                .filter_map(|a| a.get_long().map(str::to_string)),
-        );
-        pending.extend(command.get_subcommands().cloned());
-    }
+    reserved.extend(
+        fixed_options()
+            .iter()
+            .filter_map(|a| a.get_long().map(str::to_string)),
+    );
     reserved.sort();
     reserved.dedup();
     reserved
+}
+
+/// Every option and argument of the fixed command, on any subcommand.
+fn fixed_options() -> Vec<clap::Arg> {
+    let mut options = Vec::new();
+    let mut pending = vec![Cli::command()];
+    while let Some(command) = pending.pop() {
+        options.extend(command.get_arguments().cloned());
+        pending.extend(command.get_subcommands().cloned());
+    }
+    options
 }
 
 /// The command line parsed with the fixed options alone, for when no rules loaded and

@@ -1,9 +1,9 @@
 //! The one look at the command line before clap's parse: which rules to load (their
 //! questions become flags, so clap cannot parse the line without them) and `--color` (so
-//! that errors, clap's among them, follow it). Words are split by clap's own lexer and
-//! values kept as the `OsString`s they are. Where clap would refuse a word, it is skipped
-//! here, and clap's parse then reports it; after the parse, the reading is checked against
-//! clap's (see `app`).
+//! that errors, clap's among them, follow it). Words are split by clap's own lexer, values
+//! kept as the `OsString`s they are, and whether an option takes a value is asked of the
+//! fixed clap command itself. Where clap would refuse a word, it is skipped here, and
+//! clap's parse then reports it.
 
 use std::ffi::{OsStr, OsString};
 use std::path::{Path, PathBuf};
@@ -96,16 +96,23 @@ enum Value<'a> {
     Given(&'a OsStr),
 }
 
-/// The long options that take a value, for the scan to know where a value is: the source
-/// options, and every other fixed option whose value could look like one of them.
-const TAKES_VALUE: &[&str] = &[
-    "answer", "color", "config", "expect", "format", "profile", "rules",
-];
+/// The long options of the fixed command, on any subcommand, that take a value. An answer
+/// flag the rules make is not among them: its value, if it has one, is never a word clap
+/// reads as an option, so skipping it skips no option.
+fn value_options() -> Vec<String> {
+    let options = super::fixed_options().into_iter();
+    let taking = options.filter(|a| a.get_action().takes_values());
+    taking
+        .filter_map(|a| a.get_long().map(str::to_string))
+        .collect()
+}
 
 /// Calls `on` with each long option of `args` up to `--`, and its value. A word that is
 /// no long option (a subcommand, a value of an option this scan does not know) is
 /// skipped, as clap would not read it as one of these options either.
 fn scan(args: &[OsString], mut on: impl FnMut(&str, Value<'_>)) {
+    let takes_value = value_options();
+    let takes_value = |name: &str| takes_value.iter().any(|o| o == name);
     let raw = RawArgs::new(args.iter().skip(1));
     let mut cursor = raw.cursor();
     while let Some(arg) = raw.next(&mut cursor) {
@@ -123,9 +130,13 @@ fn scan(args: &[OsString], mut on: impl FnMut(&str, Value<'_>)) {
         };
         let value = match inline {
             Some(inline) => Value::Given(inline),
-            None if TAKES_VALUE.contains(&name) => match raw.peek(&cursor) {
-                // clap takes a following word as the value unless it looks like an option.
-                Some(next) if !next.is_long() && !next.is_short() || next.is_stdio() => {
+            None if takes_value(name) => match raw.peek(&cursor) {
+                // clap takes a following word as the value unless it looks like an option
+                // or is `--`.
+                Some(next)
+                    if next.is_stdio()
+                        || !next.is_long() && !next.is_short() && !next.is_escape() =>
+                {
                     let value = next.to_value_os();
                     raw.next(&mut cursor);
                     Value::Given(value)
@@ -135,7 +146,7 @@ fn scan(args: &[OsString], mut on: impl FnMut(&str, Value<'_>)) {
             None => Value::None,
         };
         // A value given to a flag (`--no-config=x`) is clap's error: skip it here.
-        let flag = !TAKES_VALUE.contains(&name);
+        let flag = !takes_value(name);
         match (flag, inline) {
             (true, Some(_)) => continue,
             _ => on(name, value),
@@ -186,6 +197,35 @@ mod tests {
     fn a_value_of_another_option_is_not_read_as_a_source() {
         let named = named(&os("--answer=--rules=x --expect 412 --format json"));
         assert_eq!(named, Named::default());
+    }
+
+    #[test]
+    fn double_dash_is_no_value_and_ends_the_options() {
+        assert_eq!(named(&os("--answer -- --rules x")), Named::default());
+        assert_eq!(
+            named(&os("rules check --format -- --config x")),
+            Named::default()
+        );
+    }
+
+    #[test]
+    fn which_options_take_a_value_is_read_from_the_clap_command() {
+        let options = value_options();
+        let takes = |name: &str| options.iter().any(|o| o == name);
+        for option in [
+            "rules", "config", "profile", "color", "answer", "expect", "format",
+        ] {
+            assert!(takes(option), "--{option} takes a value");
+        }
+        for flag in [
+            "no-config",
+            "no-builtin-rules",
+            "interactive",
+            "brief",
+            "help",
+        ] {
+            assert!(!takes(flag), "--{flag} is a flag");
+        }
     }
 
     #[test]
