@@ -16,21 +16,21 @@ use httpadvise::output::{escape, Output};
 
 fn main() -> ExitCode {
     let args: Vec<OsString> = env::args_os().collect();
-    let when = cli::color_when(&args);
-    match run(args) {
+    let color = Color::decide(cli::color_when(&args));
+    match run(args, color) {
         Ok(exit) => ExitCode::from(exit as u8),
-        Err(error) => report(&error, when),
+        Err(error) => report(&error, color),
     }
 }
 
-fn run(args: Vec<OsString>) -> Result<Exit, Error> {
+fn run(args: Vec<OsString>, color: Color) -> Result<Exit, Error> {
     // Without a current folder there are no house rules to find; the rest works the same.
     let cwd = env::current_dir().unwrap_or_default();
     let setup = Setup::new(&args, &cwd);
     let invocation = setup.parse(args)?;
     // JSON and Markdown are read by programs and renderers: never colored.
     let text = invocation.cli.format == Format::Text;
-    colored::control::set_override(text && color_on(invocation.cli.color, &io::stdout()));
+    colored::control::set_override(text && color.out);
     let mut terminal = interactive_terminal().then(TerminalAsker::new);
     let asker = terminal.as_mut().map(|t| t as &mut dyn Asker);
     let stdout = io::stdout();
@@ -56,6 +56,23 @@ fn interactive_terminal() -> bool {
     io::stdin().is_terminal() && io::stderr().is_terminal()
 }
 
+/// Whether each stream is colored, decided once for the run, before its command line is
+/// parsed: errors, clap's among them, follow `--color` as the output does.
+#[derive(Clone, Copy)]
+struct Color {
+    out: bool,
+    err: bool,
+}
+
+impl Color {
+    fn decide(when: ColorWhen) -> Color {
+        Color {
+            out: color_on(when, &io::stdout()),
+            err: color_on(when, &io::stderr()),
+        }
+    }
+}
+
 /// `--color`, then NO_COLOR and CLICOLOR_FORCE, then whether the stream is a terminal.
 fn color_on(when: ColorWhen, stream: &impl IsTerminal) -> bool {
     // no-color.org: any non-empty value, even "0"; bixense.com/clicolors: anything but "0".
@@ -70,44 +87,46 @@ fn color_on(when: ColorWhen, stream: &impl IsTerminal) -> bool {
     }
 }
 
-/// The one place errors are printed and turned into exit codes. `when` is the command
-/// line's `--color`, which errors follow as the output does.
-fn report(error: &Error, when: ColorWhen) -> ExitCode {
+/// The one place errors are printed and turned into exit codes.
+fn report(error: &Error, color: Color) -> ExitCode {
     let exit = error.exit();
     match error {
         Error::Usage(e) => {
             // Help and version are output too: failing to write them is an output error.
-            if let Err(io) = print_clap(e, when) {
+            if let Err(io) = print_clap(e, color) {
                 if !e.use_stderr() {
-                    return report(&Error::Output(io), when);
+                    return report(&Error::Output(io), color);
                 }
             }
         }
         Error::Output(e) if e.kind() == io::ErrorKind::BrokenPipe => return ExitCode::SUCCESS,
-        Error::Cancelled => ask::leave(exit as i32, true),
+        Error::Cancelled => ask::leave(exit),
         Error::EndOfInput => {
             ask::restore_terminal();
             eprintln!("{error}");
         }
         Error::Rules(_) => {
-            colored::control::set_override(color_on(when, &io::stderr()));
+            colored::control::set_override(color.err);
             let _ = writeln!(io::stderr(), "{error}");
         }
         _ => {
-            colored::control::set_override(color_on(when, &io::stderr()));
+            colored::control::set_override(color.err);
             let _ = writeln!(io::stderr(), "{}: {error}", "error".red().bold());
         }
     }
     ExitCode::from(exit as u8)
 }
 
-/// Prints clap's help, version or error on its stream, colored as `when` decides for it.
-fn print_clap(error: &clap::Error, when: ColorWhen) -> io::Result<()> {
+/// Prints clap's help, version or error on its stream, colored as decided for it.
+fn print_clap(error: &clap::Error, color: Color) -> io::Result<()> {
     let styled = error.render();
-    let text = match error.use_stderr() {
-        true if color_on(when, &io::stderr()) => styled.ansi().to_string(),
-        false if color_on(when, &io::stdout()) => styled.ansi().to_string(),
-        _ => styled.to_string(),
+    let colored = match error.use_stderr() {
+        true => color.err,
+        false => color.out,
+    };
+    let text = match colored {
+        true => styled.ansi().to_string(),
+        false => styled.to_string(),
     };
     // An error quotes the command line, which may carry control sequences of its own.
     let text = escape::styled(&text);
