@@ -2,7 +2,8 @@
 //! `Select` ask, on stderr, so stdout carries the recommendation alone; Esc or `q` goes
 //! back. Ctrl-D does what dialoguer does with it: nothing. SIGINT (Ctrl-C, which console
 //! turns into the signal), SIGTERM and SIGHUP give the terminal back as it was before the
-//! first prompt, then end the program with 128 + the signal's number.
+//! first prompt, then end the program with the signal's own exit code. The program ends
+//! here, not in `main`: the prompt's read waits on, and only the signal's thread runs.
 
 use std::fmt;
 use std::io::{self, Write};
@@ -28,10 +29,18 @@ use crate::output::{escape, text};
 /// first prompt, which every way out restores.
 static SAVED: OnceLock<(OwnedFd, Termios)> = OnceLock::new();
 
-/// The signals that ends the run on, each flagged by the signal handler itself, with the
-/// exit code it gives. A signal also interrupts the prompt's read, which would end the run
-/// as a Ctrl-C (console even raises SIGINT then): both ways out read these first.
-static SIGNALLED: OnceLock<[(i32, Arc<AtomicBool>); 3]> = OnceLock::new();
+/// The signals that end the run, each flagged by the signal handler itself, with the
+/// exit it gives. A signal also interrupts the prompt's read, which would end the run as a
+/// Ctrl-C (console even raises SIGINT then): both ways out read these first.
+static SIGNALLED: OnceLock<[(i32, Exit, Arc<AtomicBool>); 3]> = OnceLock::new();
+
+/// Each signal the run ends on and its exit, SIGTERM and SIGHUP first: the SIGINT console
+/// raises after either says nothing.
+const SIGNALS: [(i32, Exit); 3] = [
+    (SIGTERM, Exit::Terminated),
+    (SIGHUP, Exit::HungUp),
+    (SIGINT, Exit::Cancelled),
+];
 
 /// Asks yes/no questions and choices on the terminal.
 pub struct TerminalAsker {
@@ -45,16 +54,14 @@ impl TerminalAsker {
         if let (Ok(modes), Ok(handle)) = (termios::tcgetattr(io::stdin()), dup(io::stdin())) {
             let _ = SAVED.set((handle, modes));
         }
-        // SIGTERM and SIGHUP first: the SIGINT console raises after either says nothing.
-        let signalled =
-            SIGNALLED.get_or_init(|| [SIGTERM, SIGHUP, SIGINT].map(|s| (s, Arc::default())));
-        for (signal, flag) in signalled {
+        let signalled = SIGNALLED.get_or_init(|| SIGNALS.map(|(s, e)| (s, e, Arc::default())));
+        for (signal, _, flag) in signalled {
             let _ = signal_hook::flag::register(*signal, Arc::clone(flag));
         }
-        if let Ok(mut signals) = Signals::new([SIGINT, SIGTERM, SIGHUP]) {
+        if let Ok(mut signals) = Signals::new(SIGNALS.map(|(s, _)| s)) {
             std::thread::spawn(move || {
                 if signals.forever().next().is_some() {
-                    leave(Exit::Cancelled as i32, true);
+                    leave(Exit::Cancelled);
                 }
             });
         }
@@ -70,20 +77,17 @@ impl Default for TerminalAsker {
     }
 }
 
-/// Gives the terminal back (its saved modes, the cursor shown) and ends the program: with
-/// 128 + the signal that arrived, if one did (saying "cancelled" for Ctrl-C), else with
-/// `code`, saying "cancelled" if `cancelled`. Whoever calls first does it; a second caller
+/// Gives the terminal back (its saved modes, the cursor shown) and ends the program with
+/// the exit of the signal that arrived, if one did, else with `exit`; "cancelled" is said
+/// for a cancel, not for SIGTERM or SIGHUP. Whoever calls first does it; a second caller
 /// (the signal's thread and the prompt's, both woken by one signal) waits for the exit.
-pub fn leave(code: i32, cancelled: bool) -> ! {
+pub fn leave(exit: Exit) -> ! {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
         let signal = SIGNALLED
             .get()
-            .and_then(|flags| flags.iter().find(|(_, f)| f.load(Ordering::SeqCst)));
-        let (code, cancelled) = match signal {
-            None => (code, cancelled),
-            Some((signal, _)) => (128 + signal, *signal == SIGINT),
-        };
+            .and_then(|flags| flags.iter().find(|(_, _, f)| f.load(Ordering::SeqCst)));
+        let exit = signal.map_or(exit, |(_, exit, _)| *exit);
         // Holding stderr stops a prompt at its next redraw. One may still set raw mode for
         // a key read just after the restore, and then wait for the key: the second restore
         // undoes that, and the prompt can do nothing more before the exit.
@@ -91,10 +95,10 @@ pub fn leave(code: i32, cancelled: bool) -> ! {
         restore_terminal();
         std::thread::sleep(std::time::Duration::from_millis(20));
         restore_terminal();
-        if cancelled {
+        if exit == Exit::Cancelled {
             let _ = writeln!(stderr, "\ncancelled");
         }
-        std::process::exit(code);
+        std::process::exit(exit as i32);
     });
     loop {
         std::thread::park();

@@ -20,8 +20,12 @@ pub enum Exit {
     Io = 74,
     /// The rule files do not load (sysexits EX_CONFIG).
     Rules = 78,
-    /// Ctrl-C, or the input ended at a prompt.
+    /// SIGHUP at a prompt: the terminal went away (128 + 1).
+    HungUp = 129,
+    /// Ctrl-C, or the input ended at a prompt (128 + SIGINT's 2).
     Cancelled = 130,
+    /// SIGTERM at a prompt (128 + 15).
+    Terminated = 143,
 }
 
 #[derive(Debug)]
