@@ -357,8 +357,7 @@ impl<'a> Runner<'a> {
             return Ok(name.clone());
         }
         let names: Vec<&str> = builtin::profile_names().collect();
-        let hint = httpadvise_rules::suggest::nearest(name, names.iter().copied())
-            .map_or(String::new(), |s| format!("; did you mean `{s}`?"));
+        let hint = httpadvise_rules::suggest::did_you_mean(name, names.iter().copied());
         Err(format!(
             "{at}: no profile is named `{name}` (profiles: {}){hint}",
             names.join(", ")

@@ -2,7 +2,7 @@
 //! against the tree, with the valid ids and the nearest one on a miss.
 
 use httpadvise_rules::model::{self, Tree};
-use httpadvise_rules::suggest;
+use httpadvise_rules::suggest::did_you_mean;
 
 /// `ID=VALUE` → (question index, answer index), or a message saying what is wrong.
 pub fn parse(tree: &Tree, text: &str) -> Result<(usize, usize), String> {
@@ -41,8 +41,4 @@ pub fn find(tree: &Tree, id: &str, value: &str) -> Result<(usize, usize), String
         )
     })?;
     Ok((q.0, answer))
-}
-
-fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
-    suggest::nearest(name, candidates).map_or(String::new(), |s| format!("; did you mean `{s}`?"))
 }

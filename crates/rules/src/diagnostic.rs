@@ -89,6 +89,8 @@ pub enum Kind {
     UnknownLint {
         name: String,
         suggestion: Option<String>,
+        /// Every lint's name, for the message: the lints are validation's, not this module's.
+        lints: &'static [&'static str],
     },
     /// A yes/no question given choices, or a choice question with fewer than two.
     BadChoices {
@@ -228,12 +230,12 @@ impl Display for Kind {
                 f,
                 "`[guide]` belongs in a profile's file; here it would rename the profile in use"
             ),
-            Kind::UnknownLint { name, suggestion } => {
-                write!(
-                    f,
-                    "`{name}` is not a lint (lints: {})",
-                    crate::lint::NAMES.join(", ")
-                )?;
+            Kind::UnknownLint {
+                name,
+                suggestion,
+                lints,
+            } => {
+                write!(f, "`{name}` is not a lint (lints: {})", lints.join(", "))?;
                 suggest(f, suggestion)
             }
             Kind::UnknownOutcome {
@@ -248,10 +250,7 @@ impl Display for Kind {
 }
 
 fn suggest(f: &mut fmt::Formatter<'_>, suggestion: &Option<String>) -> fmt::Result {
-    match suggestion {
-        Some(s) => write!(f, "; did you mean `{s}`?"),
-        None => Ok(()),
-    }
+    f.write_str(&crate::suggest::hint(suggestion.as_deref()))
 }
 
 fn quoted(items: &[String]) -> String {

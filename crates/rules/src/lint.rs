@@ -48,30 +48,32 @@ pub enum LintKind {
     },
 }
 
-/// Every lint's name, as `allow = [...]` spells it.
-pub const NAMES: &[&str] = &[
-    "missing-cite",
-    "missing-help",
-    "default-hides-branch",
-    "status-in-text",
-    "long-label",
-    "missing-quote",
-    "member-name",
-];
+/// Each lint's name beside its kind, written once: [`NAMES`] and [`LintKind::name`] are
+/// made from this list.
+macro_rules! names {
+    ($($kind:ident => $name:literal,)*) => {
+        /// Every lint's name, as `allow = [...]` spells it.
+        pub const NAMES: &[&str] = &[$($name),*];
 
-impl LintKind {
-    /// The lint's name, as an opt-out would spell it: one of [`NAMES`].
-    pub fn name(&self) -> &'static str {
-        match self {
-            LintKind::MissingCite { .. } => "missing-cite",
-            LintKind::MissingHelp { .. } => "missing-help",
-            LintKind::DefaultHidesBranch { .. } => "default-hides-branch",
-            LintKind::StatusInText { .. } => "status-in-text",
-            LintKind::LongLabel { .. } => "long-label",
-            LintKind::MissingQuote { .. } => "missing-quote",
-            LintKind::MemberName { .. } => "member-name",
+        impl LintKind {
+            /// The lint's name, as an opt-out would spell it: one of [`NAMES`].
+            pub fn name(&self) -> &'static str {
+                match self {
+                    $(LintKind::$kind { .. } => $name,)*
+                }
+            }
         }
-    }
+    };
+}
+
+names! {
+    MissingCite => "missing-cite",
+    MissingHelp => "missing-help",
+    DefaultHidesBranch => "default-hides-branch",
+    StatusInText => "status-in-text",
+    LongLabel => "long-label",
+    MissingQuote => "missing-quote",
+    MemberName => "member-name",
 }
 
 impl Display for LintKind {

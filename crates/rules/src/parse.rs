@@ -194,7 +194,7 @@ fn key_suggestion(message: &str) -> String {
         return String::new();
     };
     let known = expected.split('`').skip(1).step_by(2);
-    crate::suggest::nearest(key, known).map_or(String::new(), |s| format!("; did you mean `{s}`?"))
+    crate::suggest::did_you_mean(key, known)
 }
 
 /// `message` with serde's Rust names put in TOML's words; a struct's name is a table.

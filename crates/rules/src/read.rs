@@ -323,8 +323,8 @@ pub fn read_stream(
     over_limit(bytes)
 }
 
-/// Waits until `file` has data or its writer leaves, at most `stall`.
-/// Whether data came (or the writer left) within `within`.
+/// Waits until `file` has data or its writer leaves, at most `within`: whether either
+/// happened in that time (a signal counts, and the read that follows tells).
 fn wait(file: &fs::File, within: Duration) -> Result<bool, String> {
     let timeout = Timespec::try_from(within).unwrap_or(Timespec {
         tv_sec: 10,

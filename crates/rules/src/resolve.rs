@@ -347,6 +347,7 @@ impl Checker<'_> {
                 let kind = Kind::UnknownLint {
                     name: name.get_ref().clone(),
                     suggestion,
+                    lints: lint::NAMES,
                 };
                 self.error(kind, entry.span(name));
             }

@@ -28,9 +28,20 @@ pub fn nearest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         .map(|(_, _, c)| c.to_string())
 }
 
+/// The tail a message gets when a name was probably misspelt: "; did you mean `x`?", or
+/// nothing.
+pub fn hint(suggestion: Option<&str>) -> String {
+    suggestion.map_or(String::new(), |s| format!("; did you mean `{s}`?"))
+}
+
+/// The [`hint`] for `name` among `candidates`.
+pub fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
+    hint(nearest(name, candidates).as_deref())
+}
+
 #[cfg(test)]
 mod tests {
-    use super::nearest;
+    use super::{did_you_mean, nearest};
 
     #[test]
     fn suggests_a_close_name_and_nothing_for_a_distant_one() {
@@ -41,5 +52,7 @@ mod tests {
         );
         assert_eq!(nearest("paylod", names).as_deref(), Some("payload"));
         assert_eq!(nearest("zzz", names), None);
+        assert_eq!(did_you_mean("paylod", names), "; did you mean `payload`?");
+        assert_eq!(did_you_mean("zzz", names), "");
     }
 }
