@@ -121,7 +121,7 @@ fn the_impossible_edges_are_those_an_earlier_node_decides() {
     let impossible: Vec<String> = all
         .iter()
         .filter(|e| !possible.contains(e))
-        .map(|e| scenario::describe(tree, *e))
+        .map(|e| scenario::describe(tree, *e).to_string())
         .collect();
     assert_eq!(impossible, IMPOSSIBLE.to_vec());
 }

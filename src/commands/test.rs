@@ -20,7 +20,7 @@ use std::fs;
 use std::path::{Component, Path, PathBuf};
 
 use httpadvise_rules::builtin::{self, DEFAULT_PROFILE};
-use httpadvise_rules::model::{code_text, NodeId, QuestionId, Step, Target, Tree};
+use httpadvise_rules::model::{NodeId, QuestionId, Step, Target, Tree};
 use httpadvise_rules::read::{read_rule_file, toml_files, TomlFile};
 use httpadvise_rules::routes::{self, ROUTE_LIMIT, STEP_LIMIT};
 use httpadvise_rules::source::{FileId, Sources, Span};
@@ -31,8 +31,10 @@ use toml::Spanned;
 use crate::engine::answers;
 use crate::engine::session::{self, Mode, SessionError, Source, Verdict};
 use crate::error::{Error, Exit};
-use crate::output::report::{Coverage, Place, Report, TestEntry, TestRun};
-use crate::output::{self, code_name, Format, Output};
+use crate::output::report::{
+    Coverage, EdgeLine, Place, Problem, Report, TakenStep, TestEntry, TestRun,
+};
+use crate::output::{self, Format, Output};
 use crate::output::{diagnostics, escape};
 use crate::pack::Loader;
 
@@ -453,50 +455,44 @@ fn label(key: &PackKey, base: &RuleSources) -> String {
 }
 
 /// One case: its answers, the walk, and every way the result differs from what it
-/// expects, one line each.
+/// expects.
 fn run_case(
     tree: &Tree,
     file: FileId,
     case: &RawCase,
     files: &Sources,
-) -> Result<Verdict, Vec<String>> {
-    let given = answers(tree, file, case, files).map_err(|line| vec![line])?;
+) -> Result<Verdict, Vec<Problem>> {
+    let given = answers(tree, file, case, files).map_err(|problem| vec![problem])?;
     let verdict = session::consult(tree, &given, Mode::OneShot, None).map_err(|e| match e {
         SessionError::Unanswered { question, path } => open_question(tree, question, &path),
-        SessionError::Ask(_) => vec!["the walk needed a prompt".to_string()],
+        SessionError::Ask(_) => vec![Problem::Prompted],
     })?;
     let mut problems = differences(tree, case, &verdict);
     if problems.is_empty() {
         return Ok(verdict);
     }
-    problems.push(format!(
-        "taken:    {}",
-        taken(tree, verdict.path.iter().copied())
-    ));
+    problems.push(Problem::Taken {
+        steps: taken(tree, verdict.path.iter().copied()),
+        needs: None,
+    });
     Err(problems)
 }
 
 /// A question the walk needs, with no answer and no default: where the walk stopped.
-fn open_question(tree: &Tree, question: QuestionId, path: &[Step]) -> Vec<String> {
+fn open_question(tree: &Tree, question: QuestionId, path: &[Step]) -> Vec<Problem> {
     let at = match path.last() {
         Some(last) => tree.node(last.node).next[last.answer],
         None => tree.start,
     };
-    let node = match at {
-        Target::Node(node) => &tree.node(node).id,
-        Target::Outcome(outcome) => &tree.outcome(outcome).id,
-    };
     let steps = path.iter().map(|s| (*s, Source::Flag));
-    let taken = match path {
-        [] => String::new(),
-        _ => format!("{}, then ", taken(tree, steps)),
-    };
     vec![
-        format!(
-            "question `{}` is left open and has no default: answer it in `answers`",
-            tree.question(question).id
-        ),
-        format!("taken:    {taken}node `{node}` needs it"),
+        Problem::Open {
+            question: tree.question(question).id.to_string(),
+        },
+        Problem::Taken {
+            steps: taken(tree, steps),
+            needs: Some(target_id(tree, at).to_string()),
+        },
     ]
 }
 
@@ -506,7 +502,7 @@ fn answers(
     file: FileId,
     case: &RawCase,
     files: &Sources,
-) -> Result<Vec<Option<usize>>, String> {
+) -> Result<Vec<Option<usize>>, Problem> {
     let mut given = vec![None; tree.questions.len()];
     for (question, answer) in &case.answers {
         let (q, a) =
@@ -517,31 +513,31 @@ fn answers(
                     Some(_) => answer.span(),
                 };
                 let place = Place::new(files, &Span { file, range: wrong });
-                format!("{}: {message}", place.location())
+                Problem::Answer { place, message }
             })?;
         given[q] = Some(a);
     }
     Ok(given)
 }
 
-/// What the case expects and the walk did not do, one line each.
-fn differences(tree: &Tree, case: &RawCase, verdict: &Verdict) -> Vec<String> {
+/// What the case expects and the walk did not do.
+fn differences(tree: &Tree, case: &RawCase, verdict: &Verdict) -> Vec<Problem> {
     let mut problems = Vec::new();
     let outcome = tree.outcome(verdict.outcome);
     let status = tree.effective(verdict.outcome).0;
     if status != case.status.0 {
-        problems.push(format!(
-            "status:   expected {}, got {} (outcome `{}`)",
-            code_text(case.status.0),
-            code_name(status, tree.title(status)),
-            outcome.id
-        ));
+        problems.push(Problem::Status {
+            expected: case.status.0,
+            got: status,
+            title: tree.title(status).to_string(),
+            outcome: outcome.id.to_string(),
+        });
     }
     if let Some(expected) = case.outcome.as_ref().filter(|o| **o != outcome.id) {
-        problems.push(format!(
-            "outcome:  expected `{expected}`, got `{}`",
-            outcome.id
-        ));
+        problems.push(Problem::Outcome {
+            expected: expected.clone(),
+            got: outcome.id.to_string(),
+        });
     }
     let path: Vec<&str> = verdict
         .path
@@ -549,58 +545,32 @@ fn differences(tree: &Tree, case: &RawCase, verdict: &Verdict) -> Vec<String> {
         .map(|(s, _)| &*tree.node(s.node).id)
         .collect();
     if let Some(expected) = case.path.as_ref().filter(|p| **p != path) {
-        problems.push(format!(
-            "path:     expected {}, got {}",
-            arrows(expected.iter().map(String::as_str)),
-            arrows(path.iter().copied())
-        ));
+        problems.push(Problem::Path {
+            expected: expected.clone(),
+            got: path.iter().map(|id| id.to_string()).collect(),
+        });
     }
     problems
 }
 
-fn arrows<'a>(ids: impl Iterator<Item = &'a str>) -> String {
-    let ids: Vec<&str> = ids.collect();
-    if ids.is_empty() {
-        return "(no node)".to_string();
-    }
-    ends(&ids).join(" -> ")
+/// The walk's steps, with the answers that came from defaults marked.
+fn taken(tree: &Tree, path: impl Iterator<Item = (Step, Source)>) -> Vec<TakenStep> {
+    path.map(|(step, source)| TakenStep {
+        node: tree.node(step.node).id.to_string(),
+        answer: tree.question(step.question).answers[step.answer]
+            .id
+            .to_string(),
+        default: source == Source::Default,
+    })
+    .collect()
 }
 
-/// A path of this many steps at most is shown whole; a longer one by its two ends, so
-/// that many failing cases over a long path cost their number, not their number times
-/// the path's length.
-const PATH_SHOWN: usize = 40;
-
-/// The first and last steps of `steps`, with how many are left out between them.
-fn ends<T: AsRef<str>>(steps: &[T]) -> Vec<String> {
-    if steps.len() <= PATH_SHOWN {
-        return steps.iter().map(|s| s.as_ref().to_string()).collect();
+/// The id of a node or an outcome.
+fn target_id(tree: &Tree, target: Target) -> &str {
+    match target {
+        Target::Node(n) => &tree.node(n).id,
+        Target::Outcome(o) => &tree.outcome(o).id,
     }
-    let half = PATH_SHOWN / 2;
-    let hidden = format!("… {} more …", steps.len() - PATH_SHOWN);
-    let first = steps[..half].iter().map(|s| s.as_ref().to_string());
-    let last = steps[steps.len() - half..]
-        .iter()
-        .map(|s| s.as_ref().to_string());
-    first.chain(std::iter::once(hidden)).chain(last).collect()
-}
-
-/// The walk as `node=answer`, with the answers that came from defaults marked.
-fn taken(tree: &Tree, path: impl Iterator<Item = (Step, Source)>) -> String {
-    let steps: Vec<String> = path
-        .map(|(step, source)| {
-            let node = &tree.node(step.node).id;
-            let answer = &tree.question(step.question).answers[step.answer].id;
-            match source {
-                Source::Default => format!("{node}={answer} (default)"),
-                _ => format!("{node}={answer}"),
-            }
-        })
-        .collect();
-    if steps.is_empty() {
-        return "(the start is an outcome)".to_string();
-    }
-    ends(&steps).join(", ")
 }
 
 /// An edge of the tree: a node and one answer of its question.
@@ -629,12 +599,12 @@ pub fn edges(tree: &Tree) -> (Vec<Edge>, Option<BTreeSet<Edge>>) {
 fn coverage(tree: &Tree, run: &PackRun, base: &RuleSources) -> Coverage {
     let (all, possible) = edges(tree);
     let reachable = |e: &Edge| possible.as_ref().is_none_or(|p| p.contains(e));
-    let uncovered: Vec<String> = all
+    let uncovered: Vec<EdgeLine> = all
         .iter()
         .filter(|e| reachable(e) && !run.covered.contains(e))
         .map(|e| describe(tree, *e))
         .collect();
-    let unreachable: Vec<String> = all
+    let unreachable: Vec<EdgeLine> = all
         .iter()
         .filter(|e| !reachable(e))
         .map(|e| describe(tree, *e))
@@ -653,16 +623,14 @@ fn coverage(tree: &Tree, run: &PackRun, base: &RuleSources) -> Coverage {
     }
 }
 
-/// `node: question=answer -> target`.
-pub fn describe(tree: &Tree, (node, answer): Edge) -> String {
+/// An edge by its ids.
+pub fn describe(tree: &Tree, (node, answer): Edge) -> EdgeLine {
     let node = tree.node(node);
     let question = tree.question(node.question);
-    let target = match node.next[answer] {
-        Target::Node(n) => &tree.node(n).id,
-        Target::Outcome(o) => &tree.outcome(o).id,
-    };
-    format!(
-        "{}: {}={} -> {target}",
-        node.id, question.id, question.answers[answer].id
-    )
+    EdgeLine {
+        node: node.id.to_string(),
+        question: question.id.to_string(),
+        answer: question.answers[answer].id.to_string(),
+        target: target_id(tree, node.next[answer]).to_string(),
+    }
 }

@@ -63,7 +63,8 @@ pub(super) fn test(report: &TestRun, out: &mut dyn Write) -> io::Result<()> {
             } => {
                 let at = code(&place.location());
                 writeln!(out, "- **FAIL** {at}: {}", prose(&flat(name)))?;
-                block(&problems.join("\n"), out)?;
+                let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+                block(&lines.join("\n"), out)?;
             }
             TestEntry::Fixture {
                 name,
@@ -89,10 +90,10 @@ pub(super) fn test(report: &TestRun, out: &mut dyn Write) -> io::Result<()> {
             coverage.reachable
         )?;
         for edge in &coverage.uncovered {
-            writeln!(out, "- uncovered: {}", code(edge))?;
+            writeln!(out, "- uncovered: {}", code(&edge.to_string()))?;
         }
         for edge in &coverage.unreachable {
-            writeln!(out, "- unreachable: {}", code(edge))?;
+            writeln!(out, "- unreachable: {}", code(&edge.to_string()))?;
         }
     }
     Ok(())

@@ -1,11 +1,15 @@
 //! `rules check` and `rules test` as data: the warnings of a pack that loads, and the
 //! scenario cases run with the edges no passing case took.
 
+use std::fmt::{self, Display};
+
+use httpadvise_rules::model::code_text;
 use httpadvise_rules::routes::{ROUTE_LIMIT, STEP_LIMIT};
 use httpadvise_rules::Checked;
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 use super::{Place, SCHEMA_VERSION};
+use crate::output::code_name;
 
 /// The lints of a pack that loaded.
 #[derive(Debug, Serialize)]
@@ -74,7 +78,7 @@ pub enum TestEntry {
     Failure {
         place: Place,
         name: String,
-        problems: Vec<String>,
+        problems: Vec<Problem>,
     },
     /// A fixture's cases, counted.
     Fixture {
@@ -99,6 +103,169 @@ pub struct Coverage {
     pub routes_truncated: bool,
     pub route_limit: usize,
     pub step_limit: usize,
-    pub uncovered: Vec<String>,
-    pub unreachable: Vec<String>,
+    pub uncovered: Vec<EdgeLine>,
+    pub unreachable: Vec<EdgeLine>,
+}
+
+/// One way a case's run differs from what it expects, or the walk it took; each is one
+/// line of a failure, and JSON carries that line.
+#[derive(Debug)]
+pub enum Problem {
+    /// An answer in `answers` that the pack does not have, where it stands.
+    Answer {
+        place: Place,
+        message: String,
+    },
+    /// The walk reached a question with no answer and no default.
+    Open {
+        question: String,
+    },
+    /// The walk would have asked, which a scenario cannot.
+    Prompted,
+    Status {
+        expected: Option<u16>,
+        got: Option<u16>,
+        title: String,
+        outcome: String,
+    },
+    Outcome {
+        expected: String,
+        got: String,
+    },
+    Path {
+        expected: Vec<String>,
+        got: Vec<String>,
+    },
+    /// The walk as taken, and the node that needed an open question, if one did.
+    Taken {
+        steps: Vec<TakenStep>,
+        needs: Option<String>,
+    },
+}
+
+/// One step of a case's walk.
+#[derive(Debug)]
+pub struct TakenStep {
+    pub node: String,
+    pub answer: String,
+    /// Whether the answer was the question's default.
+    pub default: bool,
+}
+
+impl Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Problem::Answer { place, message } => write!(f, "{}: {message}", place.location()),
+            Problem::Open { question } => write!(
+                f,
+                "question `{question}` is left open and has no default: answer it in `answers`"
+            ),
+            Problem::Prompted => write!(f, "the walk needed a prompt"),
+            Problem::Status {
+                expected,
+                got,
+                title,
+                outcome,
+            } => write!(
+                f,
+                "status:   expected {}, got {} (outcome `{outcome}`)",
+                code_text(*expected),
+                code_name(*got, title)
+            ),
+            Problem::Outcome { expected, got } => {
+                write!(f, "outcome:  expected `{expected}`, got `{got}`")
+            }
+            Problem::Path { expected, got } => {
+                write!(
+                    f,
+                    "path:     expected {}, got {}",
+                    arrows(expected),
+                    arrows(got)
+                )
+            }
+            Problem::Taken { steps, needs } => {
+                let shown: Vec<String> = steps.iter().map(TakenStep::to_string).collect();
+                match (shown.is_empty(), needs) {
+                    (true, None) => write!(f, "taken:    (the start is an outcome)"),
+                    (true, Some(node)) => write!(f, "taken:    node `{node}` needs it"),
+                    (false, None) => write!(f, "taken:    {}", ends(&shown, ", ")),
+                    (false, Some(node)) => write!(
+                        f,
+                        "taken:    {}, then node `{node}` needs it",
+                        ends(&shown, ", ")
+                    ),
+                }
+            }
+        }
+    }
+}
+
+impl Display for TakenStep {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}={}", self.node, self.answer)?;
+        match self.default {
+            true => write!(f, " (default)"),
+            false => Ok(()),
+        }
+    }
+}
+
+impl Serialize for Problem {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// An edge of the tree by its ids: a node, one answer of its question, and where it leads.
+#[derive(Debug, PartialEq, Eq)]
+pub struct EdgeLine {
+    pub node: String,
+    pub question: String,
+    pub answer: String,
+    pub target: String,
+}
+
+/// `node: question=answer -> target`.
+impl Display for EdgeLine {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let EdgeLine {
+            node,
+            question,
+            answer,
+            target,
+        } = self;
+        write!(f, "{node}: {question}={answer} -> {target}")
+    }
+}
+
+impl Serialize for EdgeLine {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+fn arrows(ids: &[String]) -> String {
+    match ids.is_empty() {
+        true => "(no node)".to_string(),
+        false => ends(ids, " -> "),
+    }
+}
+
+/// A path of this many steps at most is shown whole; a longer one by its two ends, so
+/// that many failing cases over a long path cost their number, not their number times
+/// the path's length.
+const PATH_SHOWN: usize = 40;
+
+/// `steps` joined by `separator`; more than [`PATH_SHOWN`] by their first and last, with
+/// how many are left out between them.
+fn ends(steps: &[String], separator: &str) -> String {
+    if steps.len() <= PATH_SHOWN {
+        return steps.join(separator);
+    }
+    let half = PATH_SHOWN / 2;
+    let hidden = format!("… {} more …", steps.len() - PATH_SHOWN);
+    let first = steps[..half].iter().map(String::as_str);
+    let last = steps[steps.len() - half..].iter().map(String::as_str);
+    let shown: Vec<&str> = first.chain([hidden.as_str()]).chain(last).collect();
+    shown.join(separator)
 }

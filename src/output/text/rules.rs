@@ -56,7 +56,7 @@ pub(super) fn test(report: &TestRun, w: &mut Writer<'_>) -> io::Result<()> {
                     t(name)
                 )?;
                 for line in problems {
-                    writeln!(w.out, "    {}", t(line))?;
+                    writeln!(w.out, "    {}", t(&line.to_string()))?;
                 }
             }
             TestEntry::Fixture {
@@ -110,14 +110,14 @@ fn edges(coverage: &Coverage, w: &mut Writer<'_>) -> io::Result<()> {
         )?;
     }
     for edge in coverage.uncovered.iter().take(LISTED) {
-        writeln!(w.out, "  uncovered: {}", t(edge))?;
+        writeln!(w.out, "  uncovered: {}", t(&edge.to_string()))?;
     }
     if coverage.uncovered.len() > LISTED {
         let more = coverage.uncovered.len() - LISTED;
         writeln!(w.out, "  … and {more} more uncovered")?;
     }
     for edge in &coverage.unreachable {
-        writeln!(w.out, "  unreachable: {}", t(edge))?;
+        writeln!(w.out, "  unreachable: {}", t(&edge.to_string()))?;
     }
     Ok(())
 }
