@@ -13,7 +13,7 @@ use crate::cli::{self, Command, Invocation, ProfilesCommand, RulesCommand};
 use crate::commands::{self, advise};
 use crate::engine::session::Asker;
 use crate::error::{Error, Exit};
-use crate::output::{escape, Format, Output};
+use crate::output::{escape, plural, Format, Output};
 use crate::pack::{self, Loader};
 
 /// The rules of one run, read and loaded before its command line is parsed.
@@ -113,14 +113,13 @@ fn rules_dependent(error: &clap::Error) -> bool {
 /// Help without the rules that did not load lists the built-in answer flags, or none:
 /// the reader should know why others are missing.
 fn warn_help(rejected: &Rejected, builtin: bool) {
-    let problems = rejected.diagnostics.len();
-    let s = if problems == 1 { "" } else { "s" };
+    let problems = plural(rejected.diagnostics.len(), "problem");
     let listed = match builtin {
         true => "only the built-in answer flags are listed",
         false => "no answer flags are listed",
     };
     eprintln!(
-        "warning: the rules did not load ({problems} problem{s}), so {listed}; \
+        "warning: the rules did not load ({problems}), so {listed}; \
          `httpadvise rules check` shows why"
     );
 }

@@ -10,6 +10,7 @@ use httpadvise::engine::expect;
 use httpadvise::engine::session::{
     consult, AskError, Asker, Context, Mode, Reply, SessionError, Source,
 };
+use httpadvise::output::report;
 use httpadvise_rules::model::{Question, Tree};
 
 /// `kind` (no default) decides between a branch that asks `size` and one that asks
@@ -268,7 +269,7 @@ fn a_disagreement_names_the_answers_to_change_with_the_runs_own() {
         ),
         ("size", Some("small"), "huge")
     );
-    assert_eq!(expect::describe(changes), "size = huge (not small)");
+    assert_eq!(report::describe(changes), "size = huge (not small)");
 }
 
 #[test]

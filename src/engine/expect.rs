@@ -174,29 +174,3 @@ fn same_changes(a: &Alternative, b: &Alternative) -> bool {
             .zip(&b.changes)
             .all(|(x, y)| x.question == y.question && x.to == y.to)
 }
-
-/// How an agreeing verdict ends: a full stop when `expected` is the recommended code;
-/// else that the rules accept it beside the code they recommend, titled `recommended_title`.
-pub fn agreement(verdict: &ExpectVerdict, recommended_title: &str) -> String {
-    match verdict.recommended {
-        Some(code) if code == verdict.expected => ".".to_string(),
-        Some(code) => {
-            format!(": it fits as well as the {code} {recommended_title} they recommend.")
-        }
-        None => ": they send the stored response again, whatever its code was; check that \
-                 it is the first request's."
-            .to_string(),
-    }
-}
-
-/// "payload = invalid (not valid), precondition = no": the changes in one line.
-pub fn describe(changes: &[AnswerChange]) -> String {
-    let parts: Vec<String> = changes
-        .iter()
-        .map(|c| match &c.from {
-            Some(from) => format!("{} = {} (not {from})", c.question, c.to),
-            None => format!("{} = {}", c.question, c.to),
-        })
-        .collect();
-    parts.join(", ")
-}

@@ -213,7 +213,13 @@ pub mod markdown {
 
     /// Prose for a table cell: on one line, with the pipes that would end the cell escaped.
     pub fn cell(text: &str) -> String {
-        prose(&flat(text)).replace('|', "\\|")
+        in_cell(&prose(&flat(text)))
+    }
+
+    /// Markdown on one line (a link, a code span) put in a table cell: a pipe, even inside
+    /// a code span or a link, would end the cell.
+    pub fn in_cell(markdown: &str) -> String {
+        markdown.replace('|', "\\|")
     }
 
     /// Prose that renders as it reads: code spans are kept as written; outside them, the

@@ -6,10 +6,10 @@ use std::io::{self, Write};
 use httpadvise_rules::model::code_text;
 
 use super::{block_safe, changes, code, fenced, flat, link, paragraphs, prose, quote};
-use crate::engine::expect::{agreement, describe, ExpectVerdict};
+use crate::engine::expect::ExpectVerdict;
 use crate::engine::session::Source;
 use crate::output::graph::{self, Drawing, Edge, Shape};
-use crate::output::report::{retry_text, Advice, PathStep};
+use crate::output::report::{agreement, describe, retry_text, Advice, PathStep};
 use crate::output::{capitalise, code_name};
 
 /// Writes `report` as Markdown; with `diagram`, the Mermaid flowchart of its path.

@@ -27,7 +27,7 @@ pub fn print(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
 }
 
 pub(super) use crate::output::escape::flat;
-pub(super) use crate::output::escape::markdown::{block_safe, cell, code, prose};
+pub(super) use crate::output::escape::markdown::{block_safe, cell, code, in_cell, prose};
 
 /// Where a profile, the house rules or a rules file changed what a report shows.
 pub(super) fn changes(changes: &[Change], out: &mut dyn Write) -> io::Result<()> {

@@ -1,11 +1,12 @@
 //! The profiles as Markdown: the list and one profile's positions as lists, and
 //! `--compare-profiles` as a table.
 
-use crate::output::code_name;
-use httpadvise_rules::model::code_text;
 use std::io::{self, Write};
 
-use super::{cell, code, flat, link, paragraphs, prose, quote};
+use httpadvise_rules::model::code_text;
+
+use super::{cell, code, flat, in_cell, link, paragraphs, prose, quote};
+use crate::output::code_name;
 use crate::output::report::{Comparison, ProfileDetail, ProfileList};
 
 pub(super) fn list(report: &ProfileList, out: &mut dyn Write) -> io::Result<()> {
@@ -71,8 +72,7 @@ pub(super) fn comparison(report: &Comparison, out: &mut dyn Write) -> io::Result
             true => format!("**{}** ≠ rfc", cell(&code_name(row.status, &row.title))),
             false => cell(&code_name(row.status, &row.title)),
         };
-        // A pipe in a link's text or address would end the cell.
-        let cell_link = |cite| link(cite).replace('|', "\\|");
+        let cell_link = |cite| in_cell(&link(cite));
         let basis = match (&row.cite, row.fallback) {
             (Some(cite), false) => cell_link(cite),
             (Some(cite), true) => format!("silent; RFC reading: {}", cell_link(cite)),
@@ -81,7 +81,7 @@ pub(super) fn comparison(report: &Comparison, out: &mut dyn Write) -> io::Result
         let guide_code = row
             .code
             .as_deref()
-            .map_or(String::new(), |c| code(c).replace('|', "\\|"));
+            .map_or(String::new(), |c| in_cell(&code(c)));
         writeln!(
             out,
             "| {} | {status} | {guide_code} | {basis} |",

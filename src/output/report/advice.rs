@@ -6,8 +6,9 @@ use serde::Serialize;
 
 use super::changes::{Change, Changes};
 use super::SCHEMA_VERSION;
-use crate::engine::expect::ExpectVerdict;
+use crate::engine::expect::{AnswerChange, ExpectVerdict};
 use crate::engine::session::{Source, Verdict};
+use crate::output::code_name;
 
 #[derive(Debug, Serialize)]
 pub struct Advice<'a> {
@@ -421,4 +422,31 @@ pub fn retry_text(retry: Retry) -> &'static str {
         Retry::AfterDelay => "later, unchanged",
         Retry::NotNeeded => "not needed",
     }
+}
+
+/// How an agreeing verdict ends: a full stop when `expected` is the recommended code;
+/// else that the rules accept it beside the code they recommend, titled `recommended_title`.
+pub fn agreement(verdict: &ExpectVerdict, recommended_title: &str) -> String {
+    match verdict.recommended {
+        Some(code) if code == verdict.expected => ".".to_string(),
+        Some(code) => {
+            let recommended = code_name(code, recommended_title);
+            format!(": it fits as well as the {recommended} they recommend.")
+        }
+        None => ": they send the stored response again, whatever its code was; check that \
+                 it is the first request's."
+            .to_string(),
+    }
+}
+
+/// "payload = invalid (not valid), precondition = no": the changes in one line.
+pub fn describe(changes: &[AnswerChange]) -> String {
+    let parts: Vec<String> = changes
+        .iter()
+        .map(|c| match &c.from {
+            Some(from) => format!("{} = {} (not {from})", c.question, c.to),
+            None => format!("{} = {}", c.question, c.to),
+        })
+        .collect();
+    parts.join(", ")
 }

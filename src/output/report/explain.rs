@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use super::changes::{Change, Changes};
 use super::SCHEMA_VERSION;
+use crate::output::code_name;
 
 /// Everything the rules say about one code.
 #[derive(Debug, Serialize)]
@@ -144,7 +145,7 @@ impl StatusInfo {
             cite: registered.map(|r| Cite {
                 document: r.document.into(),
                 section: r.section.map(Into::into),
-                title: Some(format!("{} {}", r.code, r.name).into()),
+                title: Some(code_name(r.code, r.name).into()),
                 url: r.url.into(),
                 quote: None,
                 revision: None,

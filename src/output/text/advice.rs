@@ -6,9 +6,8 @@ use std::io;
 use colored::Colorize;
 
 use super::{changes, cite_line, quote, status_title, t, Writer};
-use crate::engine::expect;
 use crate::engine::session::Source;
-use crate::output::report::{retry_text, Advice};
+use crate::output::report::{agreement, describe, retry_text, Advice};
 use crate::output::{capitalise, code_name};
 use httpadvise_rules::model::code_text;
 
@@ -76,7 +75,7 @@ fn expectation(report: &Advice<'_>, w: &mut Writer<'_>) -> io::Result<()> {
         let line = format!(
             "{} {expected}: the rules agree{}",
             "✔".green().bold(),
-            t(&expect::agreement(expect, report.title))
+            t(&agreement(expect, report.title))
         );
         w.wrapped(&line, "", "  ")?;
         return writeln!(w.out);
@@ -98,7 +97,7 @@ fn expectation(report: &Advice<'_>, w: &mut Writer<'_>) -> io::Result<()> {
         let text = format!(
             "{} would fit if {}",
             expect.expected,
-            t(&expect::describe(&alternative.changes))
+            t(&describe(&alternative.changes))
         );
         w.wrapped(&text, "  ", "    ")?;
     }

@@ -1,11 +1,11 @@
 //! `explain` and `compare` as text.
 
-use crate::output::code_name;
 use std::io;
 
 use colored::Colorize;
 
-use super::{changes, cite_line, quote, status_color, t, Writer};
+use super::{changes, cite_line, quote, status_title, t, Writer};
+use crate::output::code_name;
 use crate::output::report::{
     outcome_ids as ids, route_line, Compare, Condition, Explain, FitsAsWell, Reached, StatusInfo,
 };
@@ -39,8 +39,7 @@ pub(super) fn explain(report: &Explain, w: &mut Writer<'_>) -> io::Result<()> {
 }
 
 fn meaning(status: &StatusInfo, w: &mut Writer<'_>) -> io::Result<()> {
-    let title = format!("{} {}", status_color(status.code), t(&status.title).bold());
-    w.wrapped(&title, "", "    ")?;
+    w.wrapped(&status_title(Some(status.code), &status.title), "", "    ")?;
     w.wrapped(&t(&status.meaning), "  ", "  ")?;
     if let Some(cite) = &status.cite {
         w.wrapped(&cite_line(cite), "  ", "    ")?;
@@ -119,11 +118,7 @@ fn neighbours(report: &Explain, w: &mut Writer<'_>) -> io::Result<()> {
     }
     w.heading("Neighbours")?;
     for neighbour in &report.neighbours {
-        let title = format!(
-            "{} {}",
-            status_color(neighbour.status),
-            t(&neighbour.title).bold()
-        );
+        let title = status_title(Some(neighbour.status), &neighbour.title);
         w.wrapped(&title, "  ", "      ")?;
         for note in &neighbour.notes {
             let line = format!("vs `{}`: {}", t(&note.outcome), t(&note.reason));
@@ -154,7 +149,11 @@ fn send(report: &Explain, w: &mut Writer<'_>) -> io::Result<()> {
 
 pub(super) fn compare(report: &Compare, w: &mut Writer<'_>) -> io::Result<()> {
     let (a, b) = (&report.a.status, &report.b.status);
-    let title = format!("{} {} vs {} {}", a.code, t(&a.title), b.code, t(&b.title));
+    let title = format!(
+        "{} vs {}",
+        t(&code_name(a.code, &a.title)),
+        t(&code_name(b.code, &b.title))
+    );
     w.wrapped(&title.bold().to_string(), "", "  ")?;
     match &report.contrast {
         None => {
