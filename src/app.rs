@@ -24,9 +24,9 @@ pub struct Setup {
 }
 
 impl Setup {
-    /// Reads and loads the rules `args` names; house rules are looked for from `cwd` up.
-    pub fn new(args: &[OsString], cwd: &Path) -> Setup {
-        let named = cli::named(args);
+    /// Reads and loads the rules the command line names; house rules are looked for from
+    /// `cwd` up.
+    pub fn new(named: cli::Named, cwd: &Path) -> Setup {
         if named.version {
             // The version needs no rules: none are read, so none can fail or wait.
             let loader = Loader::new(Files::default(), cli::reserved_flags);

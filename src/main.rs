@@ -9,24 +9,25 @@ use colored::Colorize;
 use dialoguer::console::Term;
 use httpadvise::app::{self, Setup};
 use httpadvise::ask::{self, TerminalAsker};
-use httpadvise::cli::{self, ColorWhen, Format};
+use httpadvise::cli::{self, ColorWhen, Format, Named};
 use httpadvise::engine::session::Asker;
 use httpadvise::error::{Error, Exit};
 use httpadvise::output::{escape, Output};
 
 fn main() -> ExitCode {
     let args: Vec<OsString> = env::args_os().collect();
-    let color = Color::decide(cli::color_when(&args));
-    match run(args, color) {
+    let early = cli::early(&args);
+    let color = Color::decide(early.color);
+    match run(args, early.rules, color) {
         Ok(exit) => ExitCode::from(exit as u8),
         Err(error) => report(&error, color),
     }
 }
 
-fn run(args: Vec<OsString>, color: Color) -> Result<Exit, Error> {
+fn run(args: Vec<OsString>, rules: Named, color: Color) -> Result<Exit, Error> {
     // Without a current folder there are no house rules to find; the rest works the same.
     let cwd = env::current_dir().unwrap_or_default();
-    let setup = Setup::new(&args, &cwd);
+    let setup = Setup::new(rules, &cwd);
     let invocation = setup.parse(args)?;
     // JSON and Markdown are read by programs and renderers: never colored.
     let text = invocation.cli.format == Format::Text;

@@ -213,7 +213,9 @@ pub fn answers(data: &[u8]) -> Parsed {
         .collect();
     // The binary reads these before it loads any rules. A folder that does not exist keeps
     // the host's own `.httpadvise.toml` files out of the search.
-    let _ = cli::rule_sources(&args, &PathBuf::from("/nonexistent"));
+    let _ = cli::early(&args)
+        .rules
+        .sources(&PathBuf::from("/nonexistent"));
     let _ = cli::parse_fixed(&args).map_err(|e| e.render().to_string());
     let parsed = cli::parse(tree, args.clone());
     match parsed {

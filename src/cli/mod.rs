@@ -14,7 +14,7 @@ use httpadvise_rules::model::Tree;
 
 use crate::output::escape;
 pub use crate::output::{Format, GraphFormat};
-pub use prescan::{color_when, named, rule_sources, Named};
+pub use prescan::{early, Early, Named};
 
 const ABOUT: &str = "Which HTTP status code does a rejected request deserve? 400, 409, 412, 422 \
 and their neighbours, decided by the rules of RFC 9110 and explained.";

@@ -51,15 +51,21 @@ impl Named {
     }
 }
 
-/// The rule sources `args` names, found from `cwd`.
-pub fn rule_sources(args: &[OsString], cwd: &Path) -> RuleSources {
-    named(args).sources(cwd).0
+/// What the command line says before it is parsed.
+#[derive(Debug)]
+pub struct Early {
+    /// The options that decide the rules.
+    pub rules: Named,
+    /// The last valid `--color`: errors and help follow it even when the rest of the line
+    /// is wrong.
+    pub color: ColorWhen,
 }
 
-/// The options of `args` that decide the rules, read as clap reads them.
-pub fn named(args: &[OsString]) -> Named {
+/// The options of `args` that decide the rules, and `--color`, read as clap reads them.
+pub fn early(args: &[OsString]) -> Early {
     let mut named = Named::default();
-    scan(args, |name, value| match (name, value) {
+    let mut color = ColorWhen::Auto;
+    each_option(args, |name, value| match (name, value) {
         ("version", Value::None) => named.version = true,
         ("no-builtin-rules", Value::None) => named.no_builtin_rules = true,
         ("no-config", Value::None) => named.no_config = true,
@@ -67,25 +73,18 @@ pub fn named(args: &[OsString]) -> Named {
         ("config", Value::Given(path)) => named.config = Some(PathBuf::from(path)),
         // A profile name that is not UTF-8 is no profile's; clap refuses it.
         ("profile", Value::Given(name)) => named.profile = name.to_str().map(str::to_string),
+        ("color", Value::Given(when)) => {
+            let when = when
+                .to_str()
+                .and_then(|w| ColorWhen::from_str(w, false).ok());
+            color = when.unwrap_or(color);
+        }
         _ => {}
     });
-    named
-}
-
-/// The last valid `--color`, read before the parse so that errors and help follow it even
-/// when the rest of the line is wrong.
-pub fn color_when(args: &[OsString]) -> ColorWhen {
-    let mut when = ColorWhen::Auto;
-    scan(args, |name, value| {
-        let value = match value {
-            Value::Given(value) if name == "color" => value.to_str(),
-            _ => None,
-        };
-        if let Some(parsed) = value.and_then(|v| ColorWhen::from_str(v, false).ok()) {
-            when = parsed;
-        }
-    });
-    when
+    Early {
+        rules: named,
+        color,
+    }
 }
 
 /// What followed a long option.
@@ -110,7 +109,7 @@ fn value_options() -> Vec<String> {
 /// Calls `on` with each long option of `args` up to `--`, and its value. A word that is
 /// no long option (a subcommand, a value of an option this scan does not know) is
 /// skipped, as clap would not read it as one of these options either.
-fn scan(args: &[OsString], mut on: impl FnMut(&str, Value<'_>)) {
+fn each_option(args: &[OsString], mut on: impl FnMut(&str, Value<'_>)) {
     let takes_value = value_options();
     let takes_value = |name: &str| takes_value.iter().any(|o| o == name);
     let raw = RawArgs::new(args.iter().skip(1));
@@ -157,6 +156,10 @@ fn scan(args: &[OsString], mut on: impl FnMut(&str, Value<'_>)) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn named(args: &[OsString]) -> Named {
+        early(args).rules
+    }
 
     fn os(line: &str) -> Vec<OsString> {
         std::iter::once("httpadvise")
@@ -244,7 +247,7 @@ mod tests {
 
     #[test]
     fn the_color_choice_is_the_last_valid_one() {
-        let when = |line: &str| color_when(&os(line));
+        let when = |line: &str| early(&os(line)).color;
         assert_eq!(when("--bogus"), ColorWhen::Auto);
         assert_eq!(when("--color never --bogus"), ColorWhen::Never);
         assert_eq!(when("--color=always --color=nope"), ColorWhen::Always);
