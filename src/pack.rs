@@ -47,7 +47,7 @@ impl Loader {
     }
 
     /// The pack `from` selects with `files`, the compiled tree standing in where it can.
-    pub fn load_files(&self, from: &RuleSources, files: &Files) -> Result<Pack, Rejected> {
+    pub(crate) fn load_files(&self, from: &RuleSources, files: &Files) -> Result<Pack, Rejected> {
         let default = from.builtin
             && from.profile.as_deref().is_none_or(|p| p == DEFAULT_PROFILE)
             && files.house.is_none()

@@ -251,7 +251,7 @@ pub fn command(tree: &Tree) -> clap::Command {
 
 /// The full command as a completion script describes it: rule text in its descriptions
 /// kept to what no shell reads inside a quoted string.
-pub fn completion_command(tree: &Tree) -> clap::Command {
+pub(crate) fn completion_command(tree: &Tree) -> clap::Command {
     with_flags(tree, flags::Texts::Shell)
 }
 

@@ -57,7 +57,7 @@ pub fn run(
 }
 
 /// Why a consultation stopped, as the error the run ends with.
-pub fn session_error(tree: &Tree, error: SessionError) -> Error {
+pub(crate) fn session_error(tree: &Tree, error: SessionError) -> Error {
     match error {
         SessionError::Unanswered { question, .. } => {
             let question = tree.question(question);

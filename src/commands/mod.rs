@@ -2,12 +2,12 @@
 //! packs) and hands the report to the output. None reads the command line: `app` gives
 //! each the options it takes.
 
-pub mod advise;
-pub mod check;
-pub mod completions;
-pub mod explain;
-pub mod graph;
-pub mod man;
-pub mod profiles;
-pub mod schema;
+pub(crate) mod advise;
+pub(crate) mod check;
+pub(crate) mod completions;
+pub(crate) mod explain;
+pub(crate) mod graph;
+pub(crate) mod man;
+pub(crate) mod profiles;
+pub(crate) mod schema;
 pub mod test;

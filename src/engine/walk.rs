@@ -36,7 +36,7 @@ impl<'t> Walker<'t> {
     /// Follows the answers known (`answer(q)` for question `q`) until an outcome, or until
     /// a question without one: its id. Validation proved the tree acyclic, so this ends
     /// within `nodes.len()` steps.
-    pub fn advance(
+    pub(crate) fn advance(
         &mut self,
         answer: impl Fn(QuestionId) -> Option<usize>,
     ) -> Result<OutcomeId, QuestionId> {
@@ -63,7 +63,7 @@ impl<'t> Walker<'t> {
         &self.path
     }
 
-    pub fn into_path(self) -> Vec<Step> {
+    pub(crate) fn into_path(self) -> Vec<Step> {
         self.path
     }
 }

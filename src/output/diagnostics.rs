@@ -82,7 +82,7 @@ fn shortened(text: &str, most: usize) -> String {
 /// The line is quoted as a terminal can show it safely: its first [`QUOTED`] characters,
 /// control characters as escapes (tabs as they are), and the caret under the place as the
 /// line is shown.
-pub fn snippet(place: &Place) -> String {
+pub(crate) fn snippet(place: &Place) -> String {
     let (line, pad, width) = quoted(place);
     let gutter = " ".repeat(place.line.to_string().len());
     let arrow = "-->".blue().bold();

@@ -81,7 +81,7 @@ fn sgr_len(text: &str) -> Option<usize> {
 }
 
 /// Prose kept to one line: any run of whitespace, newlines included, becomes one space.
-pub fn flat(text: &str) -> String {
+pub(crate) fn flat(text: &str) -> String {
     let spaced = |w: &[u8]| w[0] == b' ' && w[1] == b' ';
     let plain = !text.chars().any(|c| c.is_whitespace() && c != ' ')
         && !text.as_bytes().windows(2).any(spaced)
@@ -99,7 +99,7 @@ pub fn flat(text: &str) -> String {
 /// inside a quoted string; everything else becomes a space. clap_complete quotes names
 /// and values but copies descriptions into double-quoted strings for some shells, where
 /// `$(…)` or a stray quote would run or break out.
-pub fn shell_description(text: &str) -> String {
+pub(crate) fn shell_description(text: &str) -> String {
     let kept: String = text
         .chars()
         .map(|c| match c {
@@ -164,7 +164,7 @@ pub mod markdown {
 
     /// A URL that cannot end its link early (the characters that would are
     /// percent-encoded), if it is a web address.
-    pub fn web_url(url: &str) -> Option<String> {
+    pub(crate) fn web_url(url: &str) -> Option<String> {
         if !httpadvise_rules::names::is_web_url(url) {
             return None;
         }
@@ -218,7 +218,7 @@ pub mod markdown {
 
     /// Markdown on one line (a link, a code span) put in a table cell: a pipe, even inside
     /// a code span or a link, would end the cell.
-    pub fn in_cell(markdown: &str) -> String {
+    pub(crate) fn in_cell(markdown: &str) -> String {
         markdown.replace('|', "\\|")
     }
 
@@ -324,7 +324,7 @@ pub mod markdown {
 
     /// Text that starts a line, kept from reading as a heading, list, quote, fence or
     /// table row.
-    pub fn block_safe(text: String) -> String {
+    pub(crate) fn block_safe(text: String) -> String {
         let digits = text.chars().take_while(char::is_ascii_digit).count();
         match text[digits..].chars().next() {
             Some('.' | ')') if digits > 0 => format!("{}\\{}", &text[..digits], &text[digits..]),

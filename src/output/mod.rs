@@ -7,9 +7,9 @@ pub mod diagnostics;
 pub mod escape;
 pub mod graph;
 mod json;
-pub mod markdown;
+pub(crate) mod markdown;
 pub mod report;
-pub mod text;
+pub(crate) mod text;
 
 use std::io::{self, Write};
 

@@ -52,10 +52,10 @@ pub const PROFILES: &[(&str, &str)] = &[
 pub const DEFAULT_PROFILE: &str = "rfc";
 
 /// The house rules' file name, searched for in the current folder and every one above it.
-pub const HOUSE_RULES: &str = ".httpadvise.toml";
+pub(crate) const HOUSE_RULES: &str = ".httpadvise.toml";
 
 /// The name a profile's file is reported by.
-pub fn profile_file(name: &str) -> String {
+pub(crate) fn profile_file(name: &str) -> String {
     format!("builtin:rules/profiles/{name}.toml")
 }
 

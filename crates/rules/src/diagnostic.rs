@@ -277,7 +277,7 @@ impl Diagnostic {
         }
     }
 
-    pub fn whole_pack(kind: Kind) -> Self {
+    pub(crate) fn whole_pack(kind: Kind) -> Self {
         Diagnostic {
             kind,
             span: None,
@@ -286,7 +286,7 @@ impl Diagnostic {
     }
 
     /// The diagnostic, with the place of the entry it clashes with.
-    pub fn first_defined_at(mut self, span: Span) -> Self {
+    pub(crate) fn first_defined_at(mut self, span: Span) -> Self {
         self.first = Some(span);
         self
     }

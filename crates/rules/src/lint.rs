@@ -53,7 +53,7 @@ pub enum LintKind {
 macro_rules! names {
     ($($kind:ident => $name:literal,)*) => {
         /// Every lint's name, as `allow = [...]` spells it.
-        pub const NAMES: &[&str] = &[$($name),*];
+        pub(crate) const NAMES: &[&str] = &[$($name),*];
 
         impl LintKind {
             /// The lint's name, as an opt-out would spell it: one of [`NAMES`].
@@ -144,7 +144,7 @@ impl Display for LintKind {
 
 /// The longest choice label a prompt shows on one line of an 80-column terminal, with
 /// room for the selection mark and the choice's id.
-pub const LONGEST_LABEL: usize = 70;
+pub(crate) const LONGEST_LABEL: usize = 70;
 
 /// One warning and where it points.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -461,11 +461,11 @@ fn find_code(texts: &Sources, within: &Span, code: u16) -> Span {
 
 /// A status a default hides (`None`: the stored response), and the answers (indices) at
 /// the node that lead to it.
-pub type HiddenStatus = (Option<u16>, Vec<usize>);
+pub(crate) type HiddenStatus = (Option<u16>, Vec<usize>);
 
 /// A default that hides a branch, found on the validated tree.
 #[derive(Debug, PartialEq, Eq)]
-pub struct Hidden {
+pub(crate) struct Hidden {
     pub node: NodeId,
     /// Each hidden status, and the answers (indices) at the node that lead to it.
     pub statuses: Vec<HiddenStatus>,
@@ -484,7 +484,7 @@ pub struct Hidden {
 /// answer is one of the question's own choices, shown with it, so whoever answers sees
 /// it. The answers are taken together: a status two non-default answers share is hidden
 /// by the default all the same.
-pub fn hidden_branches(tree: &Tree, routes: &[Route]) -> Vec<Hidden> {
+pub(crate) fn hidden_branches(tree: &Tree, routes: &[Route]) -> Vec<Hidden> {
     let mut hidden: BTreeMap<NodeId, Vec<HiddenStatus>> = BTreeMap::new();
     for (status, common) in common_steps(tree, routes) {
         for (node, answers) in common {

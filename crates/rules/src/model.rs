@@ -318,10 +318,10 @@ pub fn code_text(status: Option<u16>) -> String {
 }
 
 /// What an outcome without a status of its own sends, in every output.
-pub const STORED: &str = "the stored response";
+pub(crate) const STORED: &str = "the stored response";
 
 /// Its title, where a status would show its name.
-pub const STORED_TITLE: &str = "The stored response, sent again";
+pub(crate) const STORED_TITLE: &str = "The stored response, sent again";
 
 impl Cite {
     /// The document, section and title: "RFC 9110 §15.5.13 412 Precondition Failed" for a
@@ -352,13 +352,6 @@ impl Tree {
 
     pub fn outcome(&self, id: OutcomeId) -> &Outcome {
         &self.outcomes[id.0]
-    }
-
-    /// The family a question belongs to, if any.
-    pub fn family_of(&self, question: QuestionId) -> Option<&Family> {
-        self.families
-            .iter()
-            .find(|f| f.questions.contains(&question))
     }
 
     pub fn question_id(&self, id: &str) -> Option<QuestionId> {

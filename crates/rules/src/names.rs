@@ -2,10 +2,10 @@
 //! names and shell words, so they are plain, short and the same in every output.
 
 /// Ids are at most this long.
-pub const LONGEST_ID: usize = 64;
+pub(crate) const LONGEST_ID: usize = 64;
 
 /// `[a-z0-9][a-z0-9-]*`, at most [`LONGEST_ID`] characters.
-pub fn is_id(id: &str) -> bool {
+pub(crate) fn is_id(id: &str) -> bool {
     let bytes = id.as_bytes();
     !bytes.is_empty()
         && bytes.len() <= LONGEST_ID
@@ -26,7 +26,7 @@ pub fn is_web_url(url: &str) -> bool {
 /// Whether `name` is an extension member name as RFC 9457 §4 advises: "their names SHOULD
 /// start with a letter ... and SHOULD comprise characters from ALPHA, DIGIT ... and "_" ...,
 /// and they SHOULD be three characters or longer".
-pub fn is_member_name(name: &str) -> bool {
+pub(crate) fn is_member_name(name: &str) -> bool {
     let bytes = name.as_bytes();
     bytes.len() >= 3
         && bytes[0].is_ascii_alphabetic()

@@ -12,7 +12,7 @@ use crate::source::{FileId, Sources, Span};
 
 /// One parsed rule file and the layer it belongs to.
 #[derive(Debug)]
-pub struct ParsedFile {
+pub(crate) struct ParsedFile {
     pub file: FileId,
     pub layer: usize,
     pub raw: RawFile,
@@ -213,7 +213,7 @@ fn in_toml_words(message: &str) -> String {
 }
 
 /// A TOML or schema error of `file`, at the place toml reports.
-pub fn toml_error(file: FileId, error: &toml::de::Error) -> Diagnostic {
+pub(crate) fn toml_error(file: FileId, error: &toml::de::Error) -> Diagnostic {
     let original = error.message().trim_end();
     let message = in_toml_words(original) + &key_suggestion(original);
     let kind = if SCHEMA_MESSAGES.iter().any(|m| original.starts_with(m)) {

@@ -11,7 +11,7 @@ pub use crate::model::Retry;
 /// One rule file. Every table is optional so a file can hold any part of a pack.
 #[derive(Debug, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct RawFile {
+pub(crate) struct RawFile {
     pub pack: Option<RawPack>,
     #[serde(default)]
     pub status: Vec<RawStatus>,
@@ -39,7 +39,7 @@ pub struct RawFile {
 /// picks the kinds their request has, and the questions of the others take their defaults.
 #[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct RawFamily {
+pub(crate) struct RawFamily {
     #[schemars(with = "String")]
     pub id: Spanned<String>,
     /// What the kind of problem is, as the session offers it.
@@ -59,7 +59,7 @@ pub struct RawFamily {
 /// The API guide a profile follows.
 #[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct RawGuide {
+pub(crate) struct RawGuide {
     #[schemars(with = "String")]
     pub name: Spanned<String>,
     pub title: String,
@@ -73,7 +73,7 @@ pub struct RawGuide {
 /// What a layer (a profile, the house rules) answers where the rules reach an outcome.
 #[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct RawPosition {
+pub(crate) struct RawPosition {
     #[schemars(with = "String")]
     pub outcome: Spanned<String>,
     /// The status this layer gives instead; the same as the outcome's when it agrees.
@@ -89,7 +89,7 @@ pub struct RawPosition {
 /// How to tell two neighbouring codes apart: the data `httpadvise compare A B` shows.
 #[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct RawContrast {
+pub(crate) struct RawContrast {
     #[schemars(with = "i64", range(min = 100, max = 599))]
     pub a: Spanned<i64>,
     #[schemars(with = "i64", range(min = 100, max = 599))]
@@ -108,14 +108,14 @@ pub struct RawContrast {
 
 #[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct RawPack {
+pub(crate) struct RawPack {
     #[schemars(with = "String")]
     pub start: Spanned<String>,
 }
 
 #[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct RawStatus {
+pub(crate) struct RawStatus {
     /// Wide enough to hold any TOML integer, so an out-of-range code is our error, located.
     #[schemars(with = "i64", range(min = 100, max = 599))]
     pub code: Spanned<i64>,
@@ -132,14 +132,14 @@ pub struct RawStatus {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
-pub enum RawKind {
+pub(crate) enum RawKind {
     YesNo,
     Choice,
 }
 
 #[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct RawQuestion {
+pub(crate) struct RawQuestion {
     #[schemars(with = "String")]
     pub id: Spanned<String>,
     pub kind: RawKind,
@@ -167,7 +167,7 @@ pub struct RawQuestion {
 
 #[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct RawChoice {
+pub(crate) struct RawChoice {
     #[schemars(with = "String")]
     pub id: Spanned<String>,
     #[schemars(with = "String")]
@@ -178,7 +178,7 @@ pub struct RawChoice {
 
 #[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct RawNode {
+pub(crate) struct RawNode {
     #[schemars(with = "String")]
     pub id: Spanned<String>,
     #[schemars(with = "String")]
@@ -198,7 +198,7 @@ pub struct RawNode {
 
 #[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct RawOutcome {
+pub(crate) struct RawOutcome {
     #[schemars(with = "String")]
     pub id: Spanned<String>,
     /// The status the outcome answers; left out only with `stored-response = true`.
@@ -235,7 +235,7 @@ pub struct RawOutcome {
 
 #[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct RawWhyNot {
+pub(crate) struct RawWhyNot {
     #[schemars(with = "i64", range(min = 100, max = 599))]
     pub status: Spanned<i64>,
     #[schemars(with = "String")]
@@ -244,14 +244,14 @@ pub struct RawWhyNot {
 
 #[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct RawHeader {
+pub(crate) struct RawHeader {
     pub name: String,
     pub why: String,
 }
 
 #[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct RawProblem {
+pub(crate) struct RawProblem {
     #[serde(rename = "type")]
     pub kind: String,
     #[schemars(with = "String")]
@@ -264,7 +264,7 @@ pub struct RawProblem {
 /// One extension member of a problem details body.
 #[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct RawMember {
+pub(crate) struct RawMember {
     /// The member's name: RFC 9457 §4 asks for a letter first, then letters, digits and
     /// `_`, three characters at least.
     #[schemars(with = "String")]
@@ -275,7 +275,7 @@ pub struct RawMember {
 
 #[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct RawCite {
+pub(crate) struct RawCite {
     pub document: String,
     pub section: Option<String>,
     pub title: Option<String>,

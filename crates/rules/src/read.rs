@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use rustix::event::{poll, PollFd, PollFlags, Timespec};
 use rustix::fs::OFlags;
 
-pub use crate::builtin::HOUSE_RULES;
+use crate::builtin::HOUSE_RULES;
 use crate::diagnostic::{Diagnostic, Kind};
 use crate::source::SourceFile;
 
@@ -58,7 +58,7 @@ pub struct Files {
 /// The rule files of one load together are refused past this size, as one file is past
 /// [`MAX_FILE_BYTES`]: a folder of many large files, or a scenario naming one file many
 /// times, must not cost many times the limit of one.
-pub const MAX_LOAD_BYTES: u64 = 2 * MAX_FILE_BYTES;
+pub(crate) const MAX_LOAD_BYTES: u64 = 2 * MAX_FILE_BYTES;
 
 impl Files {
     /// Reads every file `from` names, carrying on past those that cannot be read so that
@@ -260,11 +260,11 @@ pub fn read_rule_file(path: &Path) -> Result<String, String> {
 /// How long a pipe or FIFO may give no data before the read gives up: a generator that
 /// `--rules <(…)` names has that long to write each part, and one that never writes
 /// cannot hang the program.
-pub const STALL: Duration = Duration::from_secs(10);
+pub(crate) const STALL: Duration = Duration::from_secs(10);
 
 /// How long reading one file may take in all: a writer that gives a byte now and then,
 /// each within [`STALL`], must not keep the program for days.
-pub const DEADLINE: Duration = Duration::from_secs(30);
+pub(crate) const DEADLINE: Duration = Duration::from_secs(30);
 
 /// The bytes of `path`, at most [`MAX_FILE_BYTES`] of them, or why not. A regular file
 /// over the limit is refused before it is read. Every file is opened without waiting (for
@@ -289,7 +289,7 @@ fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
 
 /// Reads a stream opened without blocking until it ends, waiting at most `stall` for each
 /// part of it, and at most `deadline` in all.
-pub fn read_stream(
+pub(crate) fn read_stream(
     mut file: fs::File,
     stall: Duration,
     deadline: Duration,

@@ -17,9 +17,6 @@ pub struct Registered {
     pub meaning: &'static str,
 }
 
-/// Where the registry itself is published.
-pub const REGISTRY_URL: &str = "https://www.iana.org/assignments/http-status-codes/";
-
 /// The code's registry entry, if the code is registered.
 pub fn registered(code: u16) -> Option<&'static Registered> {
     REGISTRY.iter().find(|r| r.code == code)
@@ -52,7 +49,7 @@ macro_rules! other {
 }
 
 /// Every registered code, in order.
-pub const REGISTRY: &[Registered] = &[
+pub(crate) const REGISTRY: &[Registered] = &[
     rfc9110!(100, "Continue", "15.2.1", "The server has the request's header and the client may send its content."),
     rfc9110!(101, "Switching Protocols", "15.2.2", "The server agrees to the client's Upgrade request and switches to another protocol on this connection."),
     other!(102, "Processing", "RFC 2518", "https://www.rfc-editor.org/rfc/rfc2518", "A WebDAV interim response: the server is still working on a long request."),

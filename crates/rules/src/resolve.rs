@@ -74,7 +74,7 @@ const SUGGESTIONS: usize = 50;
 /// At most this many flags, the questions' and their choices' together: each is an option
 /// of the command line, and clap's parse of a line grows with the square of their number
 /// (4,000 take a tenth of a second; 20,000 take two seconds). The built-in pack has about 30.
-pub const MAX_FLAGS: usize = 4_000;
+pub(crate) const MAX_FLAGS: usize = 4_000;
 
 /// The ids of every node and outcome, and of every question: what references resolve to.
 /// These are the merged pack's own indexes, not copies: a second map of a large pack's ids

@@ -149,7 +149,7 @@ pub struct Client<'a> {
 impl<'a> Advice<'a> {
     /// The path as a reader wants it: each question once, at its first step. The tree
     /// may test a question at two nodes; `path` keeps both, for the exact walk.
-    pub fn questions_answered(&self) -> Vec<&PathStep<'a>> {
+    pub(crate) fn questions_answered(&self) -> Vec<&PathStep<'a>> {
         let mut shown: Vec<&PathStep<'a>> = Vec::new();
         for step in &self.path {
             if !shown.iter().any(|s| s.question == step.question) {
@@ -161,14 +161,14 @@ impl<'a> Advice<'a> {
 
     /// The steps a reader is shown: each question once, without those of the families
     /// assumed away, which `assumed` sums up.
-    pub fn steps_shown(&self) -> Vec<&PathStep<'a>> {
+    pub(crate) fn steps_shown(&self) -> Vec<&PathStep<'a>> {
         let mut shown = self.questions_answered();
         shown.retain(|step| !self.assumed_away(step.question));
         shown
     }
 
     /// The assumptions that no assumed family sums up.
-    pub fn assumptions_alone(&self) -> impl Iterator<Item = &Assumption<'a>> {
+    pub(crate) fn assumptions_alone(&self) -> impl Iterator<Item = &Assumption<'a>> {
         self.assumptions
             .iter()
             .filter(|a| !self.assumed_away(a.question))
@@ -180,7 +180,7 @@ impl<'a> Advice<'a> {
 
     /// Adds the verdict on `--expect CODE`, and marks what layers changed in it: the
     /// code's entry, and the routes its alternatives name.
-    pub fn expecting(&mut self, tree: &Tree, verdict: ExpectVerdict) {
+    pub(crate) fn expecting(&mut self, tree: &Tree, verdict: ExpectVerdict) {
         let mut changes = Changes::new(tree);
         changes.status(verdict.expected);
         for alternative in &verdict.alternatives {
@@ -414,7 +414,7 @@ fn assumed_families<'a>(tree: &'a Tree, verdict: &Verdict) -> Vec<AssumedFamily<
 }
 
 /// What `retry` tells the client, in words.
-pub fn retry_text(retry: Retry) -> &'static str {
+pub(crate) fn retry_text(retry: Retry) -> &'static str {
     match retry {
         Retry::No => "no, the same request fails again",
         Retry::AfterChange => "after changing the request",
@@ -426,7 +426,7 @@ pub fn retry_text(retry: Retry) -> &'static str {
 
 /// How an agreeing verdict ends: a full stop when `expected` is the recommended code;
 /// else that the rules accept it beside the code they recommend, titled `recommended_title`.
-pub fn agreement(verdict: &ExpectVerdict, recommended_title: &str) -> String {
+pub(crate) fn agreement(verdict: &ExpectVerdict, recommended_title: &str) -> String {
     match verdict.recommended {
         Some(code) if code == verdict.expected => ".".to_string(),
         Some(code) => {

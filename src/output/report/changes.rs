@@ -29,7 +29,7 @@ impl<'t> Changes<'t> {
         }
     }
 
-    pub fn into_vec(self) -> Vec<Change> {
+    pub(crate) fn into_vec(self) -> Vec<Change> {
         self.list
     }
 

@@ -459,7 +459,7 @@ fn contrast(tree: &Tree, a: u16, b: u16) -> Option<ContrastInfo> {
 /// "payload = valid | invalid, precondition = no"; "always" for a route with no question.
 /// A route as a reader wants it: the conditions that differ from the defaults, which are
 /// the problems it takes; the defaults are the problems it assumes absent.
-pub fn route_line(route: &[Condition]) -> String {
+pub(crate) fn route_line(route: &[Condition]) -> String {
     if route.is_empty() {
         return "always".to_string();
     }
@@ -475,7 +475,7 @@ pub fn route_line(route: &[Condition]) -> String {
 }
 
 /// "`a`, `b`": outcome ids as a reader finds them in the rule files.
-pub fn outcome_ids<'a>(ids: impl IntoIterator<Item = &'a String>) -> String {
+pub(crate) fn outcome_ids<'a>(ids: impl IntoIterator<Item = &'a String>) -> String {
     let ids: Vec<String> = ids.into_iter().map(|id| format!("`{id}`")).collect();
     ids.join(", ")
 }
@@ -483,7 +483,7 @@ pub fn outcome_ids<'a>(ids: impl IntoIterator<Item = &'a String>) -> String {
 impl Side {
     /// Where `compare` says a code is answered: the outcomes that recommend it, then those
     /// that recommend another code but accept it as well.
-    pub fn reached_line(&self) -> String {
+    pub(crate) fn reached_line(&self) -> String {
         let mut parts = Vec::new();
         if !self.recommended_at.is_empty() {
             parts.push(format!("Reached at {}", outcome_ids(&self.recommended_at)));

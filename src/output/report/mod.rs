@@ -19,7 +19,7 @@ use serde::Serialize;
 
 /// Bumped when a field of any JSON report changes meaning or goes away; new fields do not
 /// bump it.
-pub const SCHEMA_VERSION: u32 = 2;
+pub(crate) const SCHEMA_VERSION: u32 = 2;
 
 /// A report of any command, for [`crate::output::print`].
 pub enum Report<'a> {

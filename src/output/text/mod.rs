@@ -36,7 +36,7 @@ pub fn print(report: &Report<'_>, width: usize, out: &mut dyn Write) -> io::Resu
 
 /// The advice in one line, for scripts and editors: the code, its name and the summary,
 /// unwrapped. Other reports print as text.
-pub fn brief(report: &Report<'_>, width: usize, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn brief(report: &Report<'_>, width: usize, out: &mut dyn Write) -> io::Result<()> {
     match report {
         Report::Advice(advice) => advice::brief(advice, out),
         other => print(other, width, out),
@@ -66,7 +66,7 @@ impl<'a> Writer<'a> {
     }
 
     /// Each paragraph of `text` wrapped to the width, the first line after `first`.
-    pub fn wrapped(&mut self, text: &str, first: &str, rest: &str) -> io::Result<()> {
+    pub(crate) fn wrapped(&mut self, text: &str, first: &str, rest: &str) -> io::Result<()> {
         // Most texts are one paragraph: finding a newline is cheaper than splitting.
         let paragraphs: Vec<&str> = match text.contains('\n') {
             true => text.split("\n\n").collect(),
