@@ -661,6 +661,83 @@ reason = "We name it our way."
     );
 }
 
+/// A question and a status the house rules change are marked where the pack itself is
+/// shown: in help, the manual page, a completion script and both drawings of the tree;
+/// without the house rules, nothing is.
+#[test]
+fn house_rules_changes_are_marked_in_help_man_completions_and_graphs() {
+    let dir = temp("marked-elsewhere");
+    let house = r#"
+[[question]]
+id = "precondition"
+kind = "yes-no"
+prompt = "Did If-Match fail?"
+help = "Ours."
+default = "no"
+override = true
+
+[[status]]
+code = 412
+name = "Precondition Failed"
+meaning = "Ours."
+override = true
+"#;
+    let shown = |args: &[&str]| {
+        let output = run_in(&dir, args);
+        assert!(output.status.success(), "{args:?}");
+        String::from_utf8(output.stdout).expect("UTF-8")
+    };
+    let all = || {
+        [
+            shown(&["--help"]),
+            shown(&["man"]),
+            shown(&["completions", "fish"]),
+            shown(&["rules", "graph"]),
+            shown(&["rules", "graph", "--format", "mermaid"]),
+        ]
+    };
+    let plain = all();
+    fs::write(dir.join(".httpadvise.toml"), house).expect("written");
+    let marked = all();
+    let _ = fs::remove_dir_all(&dir);
+    let mark = "changed by house rules";
+    for (what, text) in ["help", "man", "completions", "dot", "mermaid"]
+        .iter()
+        .zip(&plain)
+    {
+        assert!(!text.contains(mark), "{what} without house rules: {text}");
+    }
+    let flat = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let help = flat(&marked[0]);
+    assert!(
+        help.contains("Yes: Did If-Match fail? (changed by house rules"),
+        "{help}"
+    );
+    assert!(
+        flat(&marked[1]).contains("Did If\\-Match fail? (changed by house rules"),
+        "man: {}",
+        marked[1]
+    );
+    assert!(marked[2].contains(mark), "completions: {}", marked[2]);
+    for (what, drawing) in [("dot", &marked[3]), ("mermaid", &marked[4])] {
+        let boxes: Vec<&str> = drawing.lines().filter(|l| l.contains(mark)).collect();
+        assert!(
+            boxes
+                .iter()
+                .any(|l| l.contains("preconditions") && l.contains("If-Match fail?")),
+            "{what}: a node asking the changed question is marked: {drawing}"
+        );
+        assert!(
+            boxes.iter().any(|l| l.contains("412 Precondition Failed")),
+            "{what}: an outcome of the changed status is marked: {drawing}"
+        );
+        assert!(
+            !boxes.iter().any(|l| l.contains("422")),
+            "{what}: nothing else is: {boxes:?}"
+        );
+    }
+}
+
 /// Markup that only a line's start, a list item or a table cell gives a meaning: a fence
 /// of backquotes opening a paragraph, a heading in a note, a pipe in a table cell.
 #[test]

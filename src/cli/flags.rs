@@ -8,6 +8,7 @@ use httpadvise_rules::model::{Flag, Picks, Question, QuestionKind, Tree, YES};
 
 use crate::engine::answers;
 use crate::output::escape;
+use crate::output::report::{mark, Changes};
 
 const HEADING: &str = "Answers (from the rules)";
 
@@ -48,9 +49,8 @@ pub(super) struct Given {
 
 /// Every question's flags, as clap arguments, described for `texts`.
 pub(super) fn args(tree: &Tree, texts: Texts) -> Vec<Arg> {
-    tree.questions
-        .iter()
-        .flat_map(|q| question_args(q, texts))
+    (0..tree.questions.len())
+        .flat_map(|q| question_args(tree, q, texts))
         .collect()
 }
 
@@ -60,9 +60,14 @@ fn arg_id(flag: &str) -> String {
 }
 
 /// A question's flags. Several may be given; the answers are read back in the order the
-/// command line gave them, so the last one wins (see [`answers`]).
-fn question_args(question: &Question, texts: Texts) -> Vec<Arg> {
+/// command line gave them, so the last one wins (see [`answers`]). A question that a layer
+/// past the base changed says so in each flag's help.
+fn question_args(tree: &Tree, q: usize, texts: Texts) -> Vec<Arg> {
+    let question = &tree.questions[q];
     let prompt = texts.describe(&question.prompt);
+    let mut changes = Changes::new(tree);
+    changes.question(q);
+    let mark = mark(&changes.into_vec()).map(|m| texts.describe(&format!("({m})")));
     question
         .flags()
         .iter()
@@ -70,6 +75,13 @@ fn question_args(question: &Question, texts: Texts) -> Vec<Arg> {
             let arg = match flag.picks {
                 Picks::Value => choice_arg(question, flag, &prompt, texts),
                 Picks::Answer(answer) => switch(question, flag, answer, &prompt, texts),
+            };
+            let arg = match &mark {
+                Some(mark) => {
+                    let help = arg.get_help().map(ToString::to_string).unwrap_or_default();
+                    arg.help(format!("{help} {mark}"))
+                }
+                None => arg,
             };
             arg.help_heading(HEADING)
         })

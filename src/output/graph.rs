@@ -5,6 +5,7 @@ use std::io::{self, Write};
 
 use httpadvise_rules::model::{OutcomeId, Target, Tree};
 
+use super::report::{mark, Changes};
 use super::{escape, GraphFormat};
 use crate::engine::walk::Walk;
 
@@ -69,6 +70,17 @@ impl Shape {
         }
     }
 
+    /// The shape with a last line saying which layers past the base changed what it
+    /// shows, if any did.
+    fn marked(mut self, changes: Changes<'_>) -> Self {
+        if let Some(mark) = mark(&changes.into_vec()) {
+            let flat = format!("({mark})");
+            self.lines
+                .extend(super::text::wrap(&flat, PROMPT_WIDTH, "", ""));
+        }
+        self
+    }
+
     /// An outcome, labelled with the status it gives, then its id.
     pub(crate) fn outcome(status: Option<u16>, name: &str, id: &str) -> Self {
         let status = super::code_name(status, name);
@@ -81,16 +93,25 @@ impl Shape {
     }
 }
 
-/// Every node, then every outcome, in the order the rules define them.
+/// Every node, then every outcome, in the order the rules define them; each marked with
+/// the layers past the base that changed what it shows.
 fn whole_tree(tree: &Tree, walked: &Walk) -> Drawing {
     let reached = Reached::new(tree, walked);
-    let nodes = tree
-        .nodes
-        .iter()
-        .map(|node| Shape::node(&node.id, &tree.question(node.question).prompt));
+    let nodes = tree.nodes.iter().enumerate().map(|(n, node)| {
+        let mut changes = Changes::new(tree);
+        changes.node(n);
+        changes.question(node.question.0);
+        Shape::node(&node.id, &tree.question(node.question).prompt).marked(changes)
+    });
     let outcomes = tree.outcomes.iter().enumerate().map(|(o, outcome)| {
         let status = tree.effective(OutcomeId(o)).0;
-        Shape::outcome(status, tree.title(status), &outcome.id)
+        let mut changes = Changes::new(tree);
+        changes.outcome(OutcomeId(o));
+        changes.positions(OutcomeId(o));
+        if let Some(code) = status {
+            changes.status(code);
+        }
+        Shape::outcome(status, tree.title(status), &outcome.id).marked(changes)
     });
     let mut shapes: Vec<Shape> = nodes.chain(outcomes).collect();
     for (shape, walked) in shapes.iter_mut().zip(reached.shapes) {

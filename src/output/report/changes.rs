@@ -15,6 +15,18 @@ pub struct Change {
     pub reason: Option<String>,
 }
 
+/// "changed by house rules (…), profile `…`": each layer that made `changes`, once, for a
+/// mark on the one line a change shows on; `None` when nothing changed.
+pub(crate) fn mark(changes: &[Change]) -> Option<String> {
+    let mut layers: Vec<&str> = Vec::new();
+    for change in changes {
+        if !layers.contains(&change.by.as_str()) {
+            layers.push(&change.by);
+        }
+    }
+    (!layers.is_empty()).then(|| format!("changed by {}", layers.join(", ")))
+}
+
 /// The changes of one report, each entry once, in the order the report meets them.
 pub struct Changes<'t> {
     tree: &'t Tree,

@@ -10,6 +10,7 @@ mod rules;
 
 pub use advice::*;
 pub use changes::Change;
+pub(crate) use changes::{mark, Changes};
 pub use explain::*;
 pub use profiles::*;
 pub use rules::*;

@@ -7,7 +7,7 @@ use colored::Colorize;
 
 use super::{changes, cite_line, quote, status_title, t, Writer};
 use crate::engine::session::Source;
-use crate::output::report::{agreement, describe, retry_text, Advice};
+use crate::output::report::{agreement, describe, mark, retry_text, Advice};
 use crate::output::{capitalise, code_name};
 use httpadvise_rules::model::code_text;
 
@@ -44,16 +44,7 @@ pub(super) fn brief(report: &Advice<'_>, out: &mut dyn io::Write) -> io::Result<
         Some(expect) => format!("{} expected {}, got ", "✘".red().bold(), expect.expected),
     };
     // A change of the house rules is marked here too: one line is all a script shows.
-    let mut layers: Vec<&str> = Vec::new();
-    for change in &report.changes {
-        if !layers.contains(&change.by.as_str()) {
-            layers.push(&change.by);
-        }
-    }
-    let changed = match layers.is_empty() {
-        true => String::new(),
-        false => format!(" {}", flat(&format!("(changed by {})", layers.join(", ")))),
-    };
+    let changed = mark(&report.changes).map_or(String::new(), |m| format!(" ({})", flat(&m)));
     writeln!(
         out,
         "{verdict}{}: {}{}",
