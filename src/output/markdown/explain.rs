@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use super::{block_safe, changes, code, flat, link, paragraphs, prose, quote};
 use crate::output::code_name;
-use crate::output::report::{route_line, Compare, Condition, Explain, StatusInfo};
+use crate::output::report::{route_line, Compare, Condition, Explain, StatusInfo, REGISTRY_NOTE};
 
 pub(super) fn explain(report: &Explain, out: &mut dyn Write) -> io::Result<()> {
     meaning(&report.status, "###", out)?;
@@ -63,10 +63,7 @@ fn meaning(status: &StatusInfo, heading: &str, out: &mut dyn Write) -> io::Resul
         quote(cite, out)?;
     }
     if status.registry_only {
-        writeln!(
-            out,
-            "\n_From the IANA HTTP Status Code Registry: the rules have no route to it._"
-        )?;
+        writeln!(out, "\n_{REGISTRY_NOTE}_")?;
     }
     Ok(())
 }

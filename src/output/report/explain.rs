@@ -13,6 +13,10 @@ use super::changes::{Change, Changes};
 use super::SCHEMA_VERSION;
 use crate::output::code_name;
 
+/// Said of a code the rules do not name; the paths that lead to it, none, are said apart.
+pub(crate) const REGISTRY_NOTE: &str =
+    "From the IANA HTTP Status Code Registry: the rules do not name this code.";
+
 /// Everything the rules say about one code.
 #[derive(Debug, Serialize)]
 pub struct Explain {

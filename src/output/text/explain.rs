@@ -8,11 +8,8 @@ use super::{changes, cite_line, quote, status_title, t, Writer};
 use crate::output::code_name;
 use crate::output::report::{
     outcome_ids as ids, route_line, Compare, Condition, Explain, FitsAsWell, Reached, StatusInfo,
+    REGISTRY_NOTE,
 };
-
-/// Said of a code the rules do not name.
-const REGISTRY_NOTE: &str =
-    "From the IANA HTTP Status Code Registry: the rules have no route to it.";
 
 pub(super) fn explain(report: &Explain, w: &mut Writer<'_>) -> io::Result<()> {
     meaning(&report.status, w)?;
