@@ -93,8 +93,8 @@ fn switch(question: &Question, flag: &Flag, answer: usize, prompt: &str, texts: 
     let picked = &question.answers[answer];
     let help = match question.kind {
         QuestionKind::Choice => format!(
-            "Same as --{}={}: {}",
-            question.flag,
+            "Same as {}={}: {}",
+            question.flags()[0].spelled(),
             picked.id,
             texts.describe(&picked.label)
         ),

@@ -408,7 +408,8 @@ impl Question {
 
     /// The flags this question adds to the command line: the one place that says so.
     /// A yes/no question gives `--ID` and `--no-ID`; a choice question `--ID=CHOICE`; and a
-    /// choice with a `flag` of its own gives that flag too.
+    /// choice with a `flag` of its own gives that flag too. The first is the question's
+    /// own, which a message names to decide it.
     pub fn flags(&self) -> Vec<Flag> {
         let mut flags = match self.kind {
             QuestionKind::YesNo => vec![
@@ -438,8 +439,8 @@ impl Question {
             .flags()
             .into_iter()
             .map(|flag| match flag.picks {
-                Picks::Value => format!("--{}=<{}>", flag.name, self.choices_shown()),
-                Picks::Answer(_) => format!("--{}", flag.name),
+                Picks::Value => format!("{}=<{}>", flag.spelled(), self.choices_shown()),
+                Picks::Answer(_) => flag.spelled(),
             })
             .collect();
         usage.push(format!("--answer {}=<value>", self.id));
@@ -466,6 +467,11 @@ pub enum Picks {
 impl Flag {
     fn new(name: String, picks: Picks) -> Self {
         Flag { name, picks }
+    }
+
+    /// The flag as a command line spells it: `--NAME`.
+    pub fn spelled(&self) -> String {
+        format!("--{}", self.name)
     }
 }
 

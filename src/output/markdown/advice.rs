@@ -227,11 +227,7 @@ fn assumptions(report: &Advice<'_>, out: &mut dyn Write) -> io::Result<()> {
         "\n#### Assumptions\n\nNothing answered these questions, so their defaults were taken:\n"
     )?;
     for family in &report.assumed {
-        let flags: Vec<String> = family
-            .flags
-            .iter()
-            .map(|f| code(&format!("--{f}")))
-            .collect();
+        let flags: Vec<String> = family.flags.iter().map(|f| code(f)).collect();
         writeln!(
             out,
             "- {}; decide it with {}",

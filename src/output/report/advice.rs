@@ -92,9 +92,9 @@ pub struct AssumedFamily<'a> {
     pub assumed: &'a str,
     /// The questions on the path, by id.
     pub questions: Vec<&'a str>,
-    /// Their flags, without `--`: a question's flag need not be its id.
+    /// Each question's own flag, `--NAME`: a question's flag need not be its id.
     #[serde(skip)]
-    pub flags: Vec<&'a str>,
+    pub flags: Vec<String>,
 }
 
 /// A question the path needed that nothing answered, so its default was taken.
@@ -407,7 +407,7 @@ fn assumed_families<'a>(tree: &'a Tree, verdict: &Verdict) -> Vec<AssumedFamily<
                 .questions
                 .iter()
                 .filter(|q| source(**q).is_some())
-                .map(|q| &*tree.question(*q).flag)
+                .map(|q| tree.question(*q).flags()[0].spelled())
                 .collect(),
         })
         .collect()

@@ -59,9 +59,7 @@ fn expectation(report: &Advice<'_>, w: &mut Writer<'_>) -> io::Result<()> {
     let Some(expect) = &report.expect else {
         return Ok(());
     };
-    let expected = format!("{} {}", expect.expected, t(&expect.title))
-        .trim_end()
-        .to_string();
+    let expected = t(&code_name(expect.expected, &expect.title)).into_owned();
     if expect.agrees {
         let line = format!(
             "{} {expected}: the rules agree{}",
@@ -230,8 +228,11 @@ fn assumptions(report: &Advice<'_>, w: &mut Writer<'_>) -> io::Result<()> {
     }
     w.heading("Assumed (defaults; a flag decides otherwise)")?;
     for family in &report.assumed {
-        let flags: Vec<String> = family.flags.iter().map(|f| format!("--{f}")).collect();
-        let line = format!("{} ({})", t(family.assumed).cyan(), t(&flags.join(", ")));
+        let line = format!(
+            "{} ({})",
+            t(family.assumed).cyan(),
+            t(&family.flags.join(", "))
+        );
         w.wrapped(&line, "  ", "    ")?;
     }
     for a in report.assumptions_alone() {
