@@ -59,7 +59,7 @@ pub fn render(
 impl Shape {
     /// A decision node, labelled with its id, then its question's prompt, wrapped.
     pub(crate) fn node(id: &str, prompt: &str) -> Self {
-        let flat = prompt.split_whitespace().collect::<Vec<_>>().join(" ");
+        let flat = escape::flat(prompt);
         let mut lines = vec![id.to_string()];
         lines.extend(super::text::wrap(&flat, PROMPT_WIDTH, "", ""));
         Shape {

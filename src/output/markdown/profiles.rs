@@ -13,8 +13,13 @@ pub(super) fn list(report: &ProfileList, out: &mut dyn Write) -> io::Result<()> 
     writeln!(out, "| Profile | Guide | Positions |")?;
     writeln!(out, "|---|---|---|")?;
     for p in &report.profiles {
-        let guide = crate::output::escape::markdown::link(&p.title, &p.url);
-        writeln!(out, "| {} | {guide} | {} |", code(&p.name), p.positions)?;
+        let guide = in_cell(&crate::output::escape::markdown::link(&p.title, &p.url));
+        writeln!(
+            out,
+            "| {} | {guide} | {} |",
+            in_cell(&code(&p.name)),
+            p.positions
+        )?;
     }
     Ok(())
 }

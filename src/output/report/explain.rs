@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use super::changes::{Change, Changes};
 use super::SCHEMA_VERSION;
-use crate::output::code_name;
+use crate::output::{capitalise, code_name};
 
 /// Said of a code the rules do not name; the paths that lead to it, none, are said apart.
 pub(crate) const REGISTRY_NOTE: &str =
@@ -490,16 +490,12 @@ impl Side {
     pub(crate) fn reached_line(&self) -> String {
         let mut parts = Vec::new();
         if !self.recommended_at.is_empty() {
-            parts.push(format!("Reached at {}", outcome_ids(&self.recommended_at)));
+            parts.push(format!("reached at {}", outcome_ids(&self.recommended_at)));
         }
         if !self.fits_at.is_empty() {
-            let fits = match parts.is_empty() {
-                true => "Fits as well",
-                false => "fits as well",
-            };
             let instead: Vec<String> = self.fits_instead_of.iter().map(u16::to_string).collect();
             parts.push(format!(
-                "{fits} at {}, where the rules recommend {}",
+                "fits as well at {}, where the rules recommend {}",
                 outcome_ids(&self.fits_at),
                 instead.join(" or ")
             ));
@@ -508,7 +504,7 @@ impl Side {
             true => "No route of the rules leads here.".to_string(),
             false => format!(
                 "{} (see `httpadvise explain {}`).",
-                parts.join("; "),
+                capitalise(&parts.join("; ")),
                 self.status.code
             ),
         }

@@ -1,20 +1,22 @@
 //! The profiles as text: the list, one profile's positions, and `--compare-profiles`.
 
-use httpadvise_rules::model::code_text;
 use std::io;
+
+use httpadvise_rules::model::code_text;
 
 use colored::Colorize;
 
 use super::{cite_line, quote, status_title, t, Writer};
+use crate::output::plural;
 use crate::output::report::{Comparison, ProfileDetail, ProfileList, Row};
 
 pub(super) fn list(report: &ProfileList, w: &mut Writer<'_>) -> io::Result<()> {
     for profile in &report.profiles {
         let line = format!(
-            "{}  {} ({} positions)",
+            "{}  {} ({})",
             t(&profile.name).bold(),
             t(&profile.title),
-            profile.positions
+            plural(profile.positions, "position")
         );
         writeln!(w.out, "{line}")?;
         w.wrapped(&t(&profile.summary), "  ", "  ")?;
