@@ -58,6 +58,8 @@ impl Error {
     pub fn exit(&self) -> Exit {
         match self {
             Error::Usage(e) if !e.use_stderr() => Exit::Advice,
+            // A reader that stopped reading (`| head`) got what it wanted.
+            Error::Output(e) if e.kind() == io::ErrorKind::BrokenPipe => Exit::Advice,
             Error::Usage(_)
             | Error::Unanswered { .. }
             | Error::NoTerminal

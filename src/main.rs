@@ -100,7 +100,8 @@ fn report(error: &Error, color: Color) -> ExitCode {
                 }
             }
         }
-        Error::Output(e) if e.kind() == io::ErrorKind::BrokenPipe => return ExitCode::SUCCESS,
+        // A reader that stopped reading (`| head`) got what it wanted: nothing to say.
+        Error::Output(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
         Error::Cancelled => ask::leave(exit),
         Error::EndOfInput => {
             ask::restore_terminal();
