@@ -212,24 +212,29 @@ impl Invocation {
 
 /// The long options the program defines itself, on any subcommand, which no rule flag may take.
 pub fn reserved_flags() -> Vec<String> {
-    let mut reserved = vec!["help".to_string(), "version".to_string()];
-    reserved.extend(
-        fixed_options()
-            .iter()
-            .filter_map(|a| a.get_long().map(str::to_string)),
-    );
+    let mut reserved: Vec<String> = options_of(&fixed_command())
+        .iter()
+        .filter_map(|a| a.get_long().map(str::to_string))
+        .collect();
     reserved.sort();
     reserved.dedup();
     reserved
 }
 
-/// Every option and argument of the fixed command, on any subcommand.
-fn fixed_options() -> Vec<clap::Arg> {
+/// The fixed command as clap parses it: with its own `--help`, `--version` and `help`.
+fn fixed_command() -> clap::Command {
+    let mut command = Cli::command();
+    command.build();
+    command
+}
+
+/// Every option and argument of `command`, on any subcommand.
+fn options_of(command: &clap::Command) -> Vec<&clap::Arg> {
     let mut options = Vec::new();
-    let mut pending = vec![Cli::command()];
+    let mut pending = vec![command];
     while let Some(command) = pending.pop() {
-        options.extend(command.get_arguments().cloned());
-        pending.extend(command.get_subcommands().cloned());
+        options.extend(command.get_arguments());
+        pending.extend(command.get_subcommands());
     }
     options
 }

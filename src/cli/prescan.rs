@@ -66,6 +66,8 @@ pub fn early(args: &[OsString]) -> Early {
     let mut named = Named::default();
     let mut color = ColorWhen::Auto;
     each_option(args, |name, value| match (name, value) {
+        // clap refuses an empty value of each option read here: `--rules=` names no file.
+        (_, Value::Given(value)) if value.is_empty() => {}
         ("version", Value::None) => named.version = true,
         ("no-builtin-rules", Value::None) => named.no_builtin_rules = true,
         ("no-config", Value::None) => named.no_config = true,
@@ -98,20 +100,26 @@ enum Value<'a> {
 /// The long options of the fixed command, on any subcommand, that take a value. An answer
 /// flag the rules make is not among them: its value, if it has one, is never a word clap
 /// reads as an option, so skipping it skips no option.
-fn value_options() -> Vec<String> {
-    let options = super::fixed_options().into_iter();
+fn value_options(command: &clap::Command) -> Vec<String> {
+    let options = super::options_of(command).into_iter();
     let taking = options.filter(|a| a.get_action().takes_values());
     taking
         .filter_map(|a| a.get_long().map(str::to_string))
         .collect()
 }
 
-/// Calls `on` with each long option of `args` up to `--`, and its value. A word that is
+/// Calls `on` with each long option of `args` up to `--`, and its value; `-V` is called
+/// `version`, but only before a subcommand, as only the top level has it. A word that is
 /// no long option (a subcommand, a value of an option this scan does not know) is
 /// skipped, as clap would not read it as one of these options either.
 fn each_option(args: &[OsString], mut on: impl FnMut(&str, Value<'_>)) {
-    let takes_value = value_options();
+    // Unbuilt: what clap adds at build (`--help`, `--version`, `help`) takes no value, and
+    // building costs a one-shot run a tenth of its time.
+    let command = <super::Cli as clap::CommandFactory>::command();
+    let takes_value = value_options(&command);
     let takes_value = |name: &str| takes_value.iter().any(|o| o == name);
+    let subcommands: Vec<&str> = command.get_subcommands().map(|s| s.get_name()).collect();
+    let mut in_subcommand = false;
     let raw = RawArgs::new(args.iter().skip(1));
     let mut cursor = raw.cursor();
     while let Some(arg) = raw.next(&mut cursor) {
@@ -119,14 +127,19 @@ fn each_option(args: &[OsString], mut on: impl FnMut(&str, Value<'_>)) {
             break;
         }
         if let Some(mut shorts) = arg.to_short() {
-            if shorts.any(|s| s == Ok('V')) {
+            if !in_subcommand && shorts.any(|s| s == Ok('V')) {
                 on("version", Value::None);
             }
             continue;
         }
         let Some((Ok(name), inline)) = arg.to_long() else {
+            let word = arg.to_value_os().to_str();
+            in_subcommand |= word.is_some_and(|w| subcommands.contains(&w));
             continue;
         };
+        if name == "version" && in_subcommand {
+            continue;
+        }
         let value = match inline {
             Some(inline) => Value::Given(inline),
             None if takes_value(name) => match raw.peek(&cursor) {
@@ -212,8 +225,21 @@ mod tests {
     }
 
     #[test]
+    fn the_version_is_the_top_level_s_alone_and_an_empty_value_names_nothing() {
+        assert!(named(&os("--rules x -V")).version);
+        assert!(named(&os("-iV")).version);
+        assert!(
+            !named(&os("rules check -V")).version,
+            "clap refuses it there"
+        );
+        assert!(!named(&os("explain 412 --version")).version);
+        let empty = named(&os("--rules= --config= --profile="));
+        assert_eq!(empty, Named::default());
+    }
+
+    #[test]
     fn which_options_take_a_value_is_read_from_the_clap_command() {
-        let options = value_options();
+        let options = value_options(&crate::cli::fixed_command());
         let takes = |name: &str| options.iter().any(|o| o == name);
         for option in [
             "rules", "config", "profile", "color", "answer", "expect", "format",
