@@ -7,6 +7,7 @@ use std::io::{self, Write};
 use clap_mangen::Man;
 
 use crate::error::{Error, Exit};
+use crate::output::escape::roff;
 
 /// Writes the page for `command` (the full command, answer flags included).
 pub fn run(command: clap::Command, out: &mut dyn Write) -> Result<Exit, Error> {
@@ -59,15 +60,5 @@ fn entry(command: &clap::Command, out: &mut dyn Write) -> io::Result<()> {
     match command.get_about() {
         Some(about) => writeln!(out, "{}", roff(&about.to_string())),
         None => Ok(()),
-    }
-}
-
-/// Text as roff shows it literally: backslashes and hyphens escaped, and a line that
-/// starts with a control character kept from being read as a request.
-fn roff(text: &str) -> String {
-    let escaped = text.replace('\\', "\\e").replace('-', "\\-");
-    match escaped.starts_with(['.', '\'']) {
-        true => format!("\\&{escaped}"),
-        false => escaped,
     }
 }

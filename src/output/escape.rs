@@ -1,7 +1,8 @@
 //! Escaping rule text for each place it goes. Text from rule files is data until the
 //! moment it is written, and every output that writes it goes through one of these:
 //! the terminal (no control character or bidi override is ever written raw), Markdown,
-//! Mermaid and DOT labels, and the descriptions given to shell completion scripts.
+//! Mermaid and DOT labels, roff for the manual page, and the descriptions given to shell
+//! completion scripts.
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
@@ -146,6 +147,16 @@ pub fn mermaid(text: &str) -> String {
         }
     }
     escaped
+}
+
+/// Text as roff shows it literally: backslashes and hyphens escaped, and a line that
+/// starts with a control character kept from being read as a request.
+pub(crate) fn roff(text: &str) -> String {
+    let escaped = text.replace('\\', "\\e").replace('-', "\\-");
+    match escaped.starts_with(['.', '\'']) {
+        true => format!("\\&{escaped}"),
+        false => escaped,
+    }
 }
 
 /// Escaping for CommonMark as GitHub renders it.
