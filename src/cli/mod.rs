@@ -32,7 +32,7 @@ files, 130 cancelled.";
 #[command(name = "httpadvise", version, about = ABOUT, after_help = AFTER_HELP)]
 #[command(args_override_self = true)]
 // The same cap as the text output, so help stays readable on a wide terminal.
-#[command(max_term_width = 100)]
+#[command(max_term_width = crate::output::MAX_WIDTH)]
 pub struct Cli {
     /// Answer any question of any pack, e.g. `--answer payload=invalid` (repeatable)
     #[arg(long = "answer", value_name = "ID=VALUE", global = true)]
@@ -284,7 +284,7 @@ pub fn parse(tree: &Tree, args: Vec<OsString>) -> Result<Invocation, clap::Error
             clap_command.error(clap::error::ErrorKind::InvalidValue, message)
         })?);
     }
-    if let Some(name) = ignored_by_command(&cli, &matches, !given.is_empty()) {
+    if let Some(name) = ignored_by_command(&clap_command, &cli, &matches, !given.is_empty()) {
         let message = format!("{name} applies to the advice, not to a subcommand; leave it out");
         return Err(clap_command.error(clap::error::ErrorKind::ArgumentConflict, message));
     }
@@ -304,16 +304,21 @@ pub fn parse(tree: &Tree, args: Vec<OsString>) -> Result<Invocation, clap::Error
 /// An option of the advice given with a subcommand that would ignore it. Answers count
 /// only outside `rules graph`, which draws their path; `--format` counts only for the
 /// subcommands that print no report.
-fn ignored_by_command(cli: &Cli, matches: &ArgMatches, answered: bool) -> Option<&'static str> {
-    let command = cli.command.as_ref()?;
+fn ignored_by_command(
+    command: &clap::Command,
+    cli: &Cli,
+    matches: &ArgMatches,
+    answered: bool,
+) -> Option<String> {
+    let subcommand = cli.command.as_ref()?;
     let graph = matches!(
-        command,
+        subcommand,
         Command::Rules {
             command: RulesCommand::Graph { .. }
         }
     );
     let reports = matches!(
-        command,
+        subcommand,
         Command::Explain { .. }
             | Command::Compare { .. }
             | Command::Profiles { .. }
@@ -323,18 +328,22 @@ fn ignored_by_command(cli: &Cli, matches: &ArgMatches, answered: bool) -> Option
     );
     let set = |id: &str| matches.value_source(id) == Some(ValueSource::CommandLine);
     let options = [
-        ("format", "--format", !reports),
-        ("expect", "--expect", true),
-        ("compare_profiles", "--compare-profiles", true),
-        ("no_diagram", "--no-diagram", true),
-        ("interactive", "--interactive", true),
-        ("brief", "--brief", true),
+        ("format", !reports),
+        ("expect", true),
+        ("compare_profiles", true),
+        ("no_diagram", true),
+        ("interactive", true),
+        ("brief", true),
     ];
-    let option = options
+    let id = options
         .into_iter()
-        .find(|(id, _, ignored)| *ignored && set(id))
-        .map(|(_, name, _)| name);
-    option.or((answered && !graph).then_some("an answer"))
+        .find(|(id, ignored)| *ignored && set(id));
+    let long = |id: &str| {
+        let arg = command.get_arguments().find(|a| a.get_id() == id);
+        format!("--{}", arg.and_then(clap::Arg::get_long).unwrap_or(id))
+    };
+    let option = id.map(|(id, _)| long(id));
+    option.or((answered && !graph).then(|| "an answer".to_string()))
 }
 
 /// The matches that may hold answer flags: the top level, and `rules graph` if given.
