@@ -68,14 +68,24 @@ pub(super) fn quote(cite: &Cite, out: &mut dyn Write) -> io::Result<()> {
 /// A fenced block; the fence outgrows any run of backquotes inside, so nothing ends it
 /// early, and control characters in it are shown as escapes.
 pub(super) fn fenced(language: &str, body: &str, out: &mut dyn Write) -> io::Result<()> {
+    indented_fence(language, body, "", out)
+}
+
+/// A fenced block with every line indented by `indent`, to stay inside a list item.
+pub(super) fn indented_fence(
+    language: &str,
+    body: &str,
+    indent: &str,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let lines: Vec<String> = body
         .trim_end()
         .lines()
-        .map(|line| crate::output::escape::terminal(line).into_owned())
+        .map(|line| format!("{indent}{}", crate::output::escape::terminal(line)))
         .collect();
     let body = lines.join("\n");
     let fence = crate::output::escape::markdown::fence(&body);
-    writeln!(out, "{fence}{language}\n{body}\n{fence}")
+    writeln!(out, "{indent}{fence}{language}\n{body}\n{indent}{fence}")
 }
 
 /// Each paragraph of rule prose as a Markdown paragraph; single line breaks are already

@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use super::{code, flat, prose};
+use super::{code, flat, indented_fence, prose};
 use crate::output::plural;
 use crate::output::report::{Check, TestEntry, TestRun};
 
@@ -99,14 +99,7 @@ pub(super) fn test(report: &TestRun, out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
-/// Lines as a fenced block inside a list item, indented to stay in it; the fence
-/// outgrows any run of backquotes in them, and control characters are shown as escapes.
+/// Lines as a fenced block inside a list item.
 fn block(text: &str, out: &mut dyn Write) -> io::Result<()> {
-    let lines: Vec<String> = text
-        .lines()
-        .map(|l| format!("  {}", crate::output::escape::terminal(l)))
-        .collect();
-    let body = lines.join("\n");
-    let fence = crate::output::escape::markdown::fence(&body);
-    writeln!(out, "  {fence}text\n{body}\n  {fence}")
+    indented_fence("text", text, "  ", out)
 }
