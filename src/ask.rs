@@ -15,7 +15,7 @@ use colored::Colorize;
 use dialoguer::console::Term;
 use dialoguer::theme::Theme;
 use dialoguer::{Confirm, MultiSelect, Select};
-use httpadvise_rules::model::{Question, QuestionKind, Tree, NO, YES};
+use httpadvise_rules::model::{first_of_each, Question, QuestionKind, Tree, NO, YES};
 use rustix::io::dup;
 use rustix::termios::{self, OptionalActions, Termios};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
@@ -23,7 +23,7 @@ use signal_hook::iterator::Signals;
 
 use crate::engine::session::{AskError, Asker, Context, Reply};
 use crate::error::Exit;
-use crate::output::{escape, text};
+use crate::output::{self, escape, text};
 
 /// The terminal as the program found it: a handle of its own, and its modes before the
 /// first prompt, which every way out restores.
@@ -172,7 +172,7 @@ impl TerminalAsker {
 
     /// The path so far, and the question's help, so both are at hand when answering.
     fn introduce(&self, question: &Question, context: &Context<'_>) -> io::Result<()> {
-        let width = usize::from(self.term.size().1).clamp(20, 100);
+        let width = output::terminal_width(self.term.size().1);
         let mut lines = vec![String::new()];
         let so_far = so_far(context);
         if !so_far.is_empty() {
@@ -282,15 +282,16 @@ fn with_colon(prompt: &str) -> String {
 
 /// The answers so far, each question once (the tree may test one question twice).
 fn so_far(context: &Context<'_>) -> Vec<String> {
-    let mut seen = Vec::new();
-    let mut shown = Vec::new();
-    for step in context.path {
-        // Defaults nobody gave would bury the answers that were.
-        if !seen.contains(&step.question) && !context.assumed[step.question.0] {
-            seen.push(step.question);
+    // Defaults nobody gave would bury the answers that were.
+    let given = context
+        .path
+        .iter()
+        .filter(|s| !context.assumed[s.question.0]);
+    first_of_each(given, |step| step.question)
+        .into_iter()
+        .map(|step| {
             let q = context.tree.question(step.question);
-            shown.push(format!("{}={}", q.id, q.answers[step.answer].id));
-        }
-    }
-    shown
+            format!("{}={}", q.id, q.answers[step.answer].id)
+        })
+        .collect()
 }

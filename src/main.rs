@@ -12,7 +12,7 @@ use httpadvise::ask::{self, TerminalAsker};
 use httpadvise::cli::{self, ColorWhen, Format, Named};
 use httpadvise::engine::session::Asker;
 use httpadvise::error::{Error, Exit};
-use httpadvise::output::{escape, Output};
+use httpadvise::output::{self, escape, Output};
 
 fn main() -> ExitCode {
     let args: Vec<OsString> = env::args_os().collect();
@@ -45,10 +45,9 @@ fn run(args: Vec<OsString>, rules: Named, color: Color) -> Result<Exit, Error> {
 
 /// The terminal's width when writing to one; otherwise a width that reads well pasted.
 fn text_width() -> usize {
-    const PASTED: usize = 88;
     match Term::stdout().size_checked() {
-        Some((_, columns)) if io::stdout().is_terminal() => usize::from(columns).min(100),
-        _ => PASTED,
+        Some((_, columns)) if io::stdout().is_terminal() => output::terminal_width(columns),
+        _ => output::PASTED_WIDTH,
     }
 }
 

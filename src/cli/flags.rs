@@ -7,8 +7,8 @@ use clap::{Arg, ArgAction, ArgMatches};
 use httpadvise_rules::model::{Flag, Picks, Question, QuestionKind, Tree, YES};
 
 use crate::engine::answers;
-use crate::output::escape;
 use crate::output::report::{mark, Changes};
+use crate::output::{escape, shortened};
 
 const HEADING: &str = "Answers (from the rules)";
 
@@ -28,11 +28,7 @@ pub enum Texts {
 impl Texts {
     /// `text` as it may appear in a description.
     fn describe(self, text: &str) -> String {
-        // A text of no more bytes than the limit has no more characters either.
-        let cut = match text.len() > HELP_CHARS && text.chars().nth(HELP_CHARS).is_some() {
-            true => std::borrow::Cow::Owned(text.chars().take(HELP_CHARS).chain(['…']).collect()),
-            false => std::borrow::Cow::Borrowed(text),
-        };
+        let cut = shortened(text, HELP_CHARS);
         match self {
             Texts::Terminal => escape::terminal(&escape::flat(&cut)).into_owned(),
             Texts::Shell => escape::shell_description(&cut),

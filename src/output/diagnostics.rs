@@ -11,7 +11,7 @@ use httpadvise_rules::Rejected;
 use unicode_width::UnicodeWidthStr;
 
 use super::report::Place;
-use super::{escape, plural};
+use super::{escape, plural, shortened};
 
 /// At most this many problems are shown per file: a file of many copies of one mistake
 /// would otherwise bury the others, and cost its size many times over to print.
@@ -49,7 +49,8 @@ const MESSAGE: usize = 400;
 
 /// One problem: the message, and where it is if it is somewhere.
 fn error(diagnostic: &Diagnostic, rejected: &Rejected) -> String {
-    let message = shortened(&diagnostic.kind.to_string(), MESSAGE);
+    let message = diagnostic.kind.to_string();
+    let message = shortened(&message, MESSAGE);
     let message = escape::terminal(&message).into_owned();
     let mut out = format!("{}: {message}\n", "error".red().bold());
     if let Some(span) = &diagnostic.span {
@@ -60,14 +61,6 @@ fn error(diagnostic: &Diagnostic, rejected: &Rejected) -> String {
         out += &snippet(&Place::new(&rejected.sources, first));
     }
     out
-}
-
-/// The first `most` characters of `text`, and `…` if there were more.
-fn shortened(text: &str, most: usize) -> String {
-    match text.char_indices().nth(most) {
-        Some((at, _)) => format!("{}…", &text[..at]),
-        None => text.to_string(),
-    }
 }
 
 /// The place, the line it is on, and a caret under it:

@@ -11,6 +11,7 @@ pub(crate) mod markdown;
 pub mod report;
 pub(crate) mod text;
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use clap::ValueEnum;
@@ -40,6 +41,21 @@ pub enum GraphFormat {
     Mermaid,
 }
 
+/// Text is never wrapped wider than this, however wide the terminal, so that lines stay
+/// readable; help is capped the same.
+pub(crate) const MAX_WIDTH: usize = 100;
+
+/// Narrower than this and wrapping would split most words; the terminal wraps instead.
+pub(crate) const MIN_WIDTH: usize = 20;
+
+/// The width of text that is not shown on a terminal: one that reads well pasted.
+pub const PASTED_WIDTH: usize = 88;
+
+/// The width text wraps to on a terminal of `columns`.
+pub fn terminal_width(columns: u16) -> usize {
+    usize::from(columns).clamp(MIN_WIDTH, MAX_WIDTH)
+}
+
 /// Where a report goes: the writer, and the width text output wraps to.
 pub struct Output<'a> {
     pub out: &'a mut dyn Write,
@@ -60,6 +76,18 @@ pub fn print(report: &Report<'_>, format: Format, output: &mut Output<'_>) -> io
 /// "1 file", "2 files".
 pub(crate) fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
+/// The first `most` characters of `text`, and `…` if there were more.
+pub(crate) fn shortened(text: &str, most: usize) -> Cow<'_, str> {
+    // A text of no more bytes than the limit has no more characters either.
+    if text.len() <= most {
+        return Cow::Borrowed(text);
+    }
+    match text.char_indices().nth(most) {
+        Some((at, _)) => Cow::Owned(format!("{}…", &text[..at])),
+        None => Cow::Borrowed(text),
+    }
 }
 
 /// The text with its first letter in upper case.

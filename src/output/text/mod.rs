@@ -12,12 +12,10 @@ use colored::{ColoredString, Colorize};
 use httpadvise_rules::model::Cite;
 
 use super::report::{Change, Report};
+use super::MIN_WIDTH;
 
 /// Rule text made safe for a terminal: every text renderer passes each field through it.
 pub(crate) use super::escape::terminal as t;
-
-/// Narrower than this and wrapping would split most words; the terminal wraps instead.
-const MIN_WIDTH: usize = 20;
 
 /// Writes `report` as text, wrapped to `width`.
 pub fn print(report: &Report<'_>, width: usize, out: &mut dyn Write) -> io::Result<()> {
