@@ -66,10 +66,7 @@ impl Loader {
             profile: Some(name.to_string()),
             ..RuleSources::builtin()
         };
-        match (name == DEFAULT_PROFILE).then(compiled).flatten() {
-            Some(tree) => Ok(compiled_pack(tree)),
-            None => self.load_toml(&from, &Files::default()),
-        }
+        self.load_files(&from, &Files::default())
     }
 
     /// Parses and validates `files` as `from` selects, even where the compiled pack could

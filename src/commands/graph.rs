@@ -5,6 +5,8 @@ use std::io::Write;
 
 use httpadvise_rules::model::Tree;
 
+use super::advise::session_error;
+use crate::engine::session::{self, Mode, SessionError};
 use crate::engine::walk::{self, Walk};
 use crate::error::{Error, Exit};
 use crate::output::{escape, graph, GraphFormat};
@@ -15,17 +17,19 @@ pub fn run(
     format: GraphFormat,
     out: &mut dyn Write,
 ) -> Result<Exit, Error> {
-    // Open questions take their defaults, as in a one-shot run; without answers nothing
-    // is highlighted.
-    let answers: Vec<Option<usize>> = match answered_any {
-        true => answers
-            .iter()
-            .zip(&tree.questions)
-            .map(|(given, q)| given.or(q.default))
-            .collect(),
-        false => answers.to_vec(),
+    // The path a one-shot run takes, defaults and all; without answers nothing is
+    // highlighted.
+    let walked = match answered_any {
+        true => match session::consult(tree, answers, Mode::OneShot, None) {
+            Ok(verdict) => Walk::Done {
+                outcome: verdict.outcome,
+                path: verdict.path.into_iter().map(|(step, _)| step).collect(),
+            },
+            Err(SessionError::Unanswered { question, path }) => Walk::Needs { question, path },
+            Err(error) => return Err(session_error(tree, error)),
+        },
+        false => walk::walk(tree, answers),
     };
-    let walked = walk::walk(tree, &answers);
     if let (true, Walk::Needs { question, .. }) = (answered_any, &walked) {
         // The drawing is the output; why its highlight stops short goes beside it.
         let question = escape::terminal(&tree.question(*question).id);

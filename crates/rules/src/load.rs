@@ -26,12 +26,22 @@ pub struct Rejected {
 /// the files already read from disk. `reserved` are the long options the program defines
 /// itself; no question may take one of them as its flag.
 pub fn load(from: &RuleSources, files: &Files, reserved: &[String]) -> Result<Pack, Rejected> {
+    let (tree, parsed) = resolved(from, files, reserved)?;
+    Ok(Pack {
+        tree,
+        sources: parsed.sources,
+    })
+}
+
+/// The tree `from` and `files` make, with the parsed files it was resolved from.
+fn resolved(
+    from: &RuleSources,
+    files: &Files,
+    reserved: &[String],
+) -> Result<(Tree, Parsed), Rejected> {
     let parsed = Parsed::new(from, files);
     match resolve::resolve(&parsed, reserved) {
-        Ok(tree) => Ok(Pack {
-            tree,
-            sources: parsed.sources,
-        }),
+        Ok(tree) => Ok((tree, parsed)),
         Err(diagnostics) => Err(Rejected {
             sources: parsed.sources,
             diagnostics,
@@ -58,16 +68,7 @@ pub struct Checked {
 /// lints. The tree keeps no places; the lints find them in the same parsed files that
 /// resolving used, so every file is parsed once.
 pub fn check(from: &RuleSources, files: &Files, reserved: &[String]) -> Result<Checked, Rejected> {
-    let parsed = Parsed::new(from, files);
-    let tree = match resolve::resolve(&parsed, reserved) {
-        Ok(tree) => tree,
-        Err(diagnostics) => {
-            return Err(Rejected {
-                sources: parsed.sources,
-                diagnostics,
-            })
-        }
-    };
+    let (tree, parsed) = resolved(from, files, reserved)?;
     let (lints, routes_truncated) = lint::lint(&tree, &parsed);
     Ok(Checked {
         pack: Pack {
