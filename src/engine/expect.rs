@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use httpadvise_rules::model::{NodeId, OutcomeId, QuestionId, Tree};
+use httpadvise_rules::model::{first_of_each, NodeId, OutcomeId, QuestionId, Tree};
 use httpadvise_rules::routes;
 
 use super::session::Verdict;
@@ -68,21 +68,14 @@ fn nearest(tree: &Tree, run: &Run, code: u16) -> Vec<Alternative> {
         .into_iter()
         .filter(|route| tree.fits(route.outcome, code))
         .map(|route| {
-            let mut changes: Vec<AnswerChange> = Vec::new();
-            for step in route
+            let differing = route
                 .steps
                 .iter()
-                .filter(|s| run.presumed(s.question) != Some(s.answer))
-            {
-                // A question tested twice on the route is one change, not two.
-                if !changes
-                    .iter()
-                    .any(|c| c.question == tree.question(step.question).id)
-                {
-                    let from = run.answered[step.question.0];
-                    changes.push(change(tree, step.question, from, step.answer));
-                }
-            }
+                .filter(|s| run.presumed(s.question) != Some(s.answer));
+            let changes: Vec<AnswerChange> = first_of_each(differing, |s| s.question)
+                .into_iter()
+                .map(|s| change(tree, s.question, run.answered[s.question.0], s.answer))
+                .collect();
             let outcome = tree.outcome(route.outcome).id.clone();
             // A change to an answer the chooser gave names the belief the expected code
             // rests on; a change to one they never gave brings in a fact they did not

@@ -1,8 +1,9 @@
 //! The validated decision tree: questions, nodes and outcomes, every reference resolved.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::fmt;
+use std::hash::Hash;
 
 use serde::{Deserialize, Serialize};
 
@@ -446,6 +447,19 @@ impl Question {
         usage.push(format!("--answer {}=<value>", self.id));
         usage
     }
+}
+
+/// The first of `items` for each `key`, in order: a tree may test one question at two
+/// nodes, and a path, a route or a list of answers names it once.
+pub fn first_of_each<T, K: Hash + Eq>(
+    items: impl IntoIterator<Item = T>,
+    key: impl Fn(&T) -> K,
+) -> Vec<T> {
+    let mut seen = HashSet::new();
+    items
+        .into_iter()
+        .filter(|item| seen.insert(key(item)))
+        .collect()
 }
 
 /// One flag of a question, by its name without `--`.

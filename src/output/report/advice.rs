@@ -1,7 +1,9 @@
 //! The recommendation as data: what every output format shows, in one serializable shape.
 
 use httpadvise_rules::builtin::DEFAULT_PROFILE;
-use httpadvise_rules::model::{Cite, Layer, Member, OutcomeId, QuestionId, Retry, Tree};
+use httpadvise_rules::model::{
+    first_of_each, Cite, Layer, Member, OutcomeId, QuestionId, Retry, Tree,
+};
 use serde::Serialize;
 
 use super::changes::{Change, Changes};
@@ -150,13 +152,7 @@ impl<'a> Advice<'a> {
     /// The path as a reader wants it: each question once, at its first step. The tree
     /// may test a question at two nodes; `path` keeps both, for the exact walk.
     pub(crate) fn questions_answered(&self) -> Vec<&PathStep<'a>> {
-        let mut shown: Vec<&PathStep<'a>> = Vec::new();
-        for step in &self.path {
-            if !shown.iter().any(|s| s.question == step.question) {
-                shown.push(step);
-            }
-        }
-        shown
+        first_of_each(&self.path, |step| step.question)
     }
 
     /// The steps a reader is shown: each question once, without those of the families
@@ -353,19 +349,18 @@ fn path<'a>(tree: &'a Tree, verdict: &Verdict) -> Vec<PathStep<'a>> {
 }
 
 fn assumptions<'a>(tree: &'a Tree, verdict: &Verdict) -> Vec<Assumption<'a>> {
-    let mut assumed: Vec<Assumption<'a>> = Vec::new();
-    for (step, source) in &verdict.path {
-        let question = tree.question(step.question);
-        // A question tested by two nodes is one assumption, not two.
-        if *source == Source::Default && !assumed.iter().any(|a| a.question == question.id) {
-            assumed.push(Assumption {
+    let defaults = verdict.path.iter().filter(|(_, s)| *s == Source::Default);
+    first_of_each(defaults, |(step, _)| step.question)
+        .into_iter()
+        .map(|(step, _)| {
+            let question = tree.question(step.question);
+            Assumption {
                 question: &question.id,
                 answer: &question.answers[step.answer].id,
                 flags: question.usage(),
-            });
-        }
-    }
-    assumed
+            }
+        })
+        .collect()
 }
 
 /// The families (by index) with a question on the path, in the order the tree has them.

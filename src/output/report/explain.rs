@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
-use httpadvise_rules::model::{Cite, OutcomeId, Tree};
+use httpadvise_rules::model::{first_of_each, Cite, OutcomeId, Tree};
 use httpadvise_rules::registry;
 use httpadvise_rules::routes::{Route, Routes, ROUTE_LIMIT, STEP_LIMIT};
 use serde::Serialize;
@@ -367,22 +367,16 @@ fn conditions(tree: &Tree, routes: &[&Route]) -> Vec<Vec<Condition>> {
     lines
         .into_iter()
         .map(|(nodes, answers)| {
-            let mut seen = Vec::new();
-            nodes
-                .iter()
-                .zip(answers)
-                .filter_map(|(n, a)| {
+            let steps = nodes.iter().zip(answers);
+            first_of_each(steps, |(n, _)| tree.nodes[**n].question)
+                .into_iter()
+                .map(|(n, a)| {
                     let q = tree.question(tree.nodes[*n].question);
-                    // A question tested twice on one route is shown once.
-                    if seen.contains(&&q.id) {
-                        return None;
-                    }
-                    seen.push(&q.id);
-                    Some(Condition {
+                    Condition {
                         question: q.id.to_string(),
                         answers: a.iter().map(|i| q.answers[*i].id.to_string()).collect(),
                         default: a.len() == 1 && q.default == a.iter().next().copied(),
-                    })
+                    }
                 })
                 .collect()
         })
