@@ -18,9 +18,9 @@ use crate::pack::{self, Loader};
 
 /// The rules of one run, read and loaded before its command line is parsed.
 pub struct Setup {
-    pub sources: RuleSources,
-    pub loader: Loader,
-    pub pack: Result<Pack, Rejected>,
+    pub(crate) sources: RuleSources,
+    pub(crate) loader: Loader,
+    pub(crate) pack: Result<Pack, Rejected>,
 }
 
 impl Setup {

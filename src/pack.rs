@@ -61,7 +61,7 @@ impl Loader {
 
     /// The built-in pack with the profile `name` and nothing else: what the profile is
     /// alone, whatever files the run read.
-    pub fn profile(&self, name: &str) -> Result<Pack, Rejected> {
+    pub(crate) fn profile(&self, name: &str) -> Result<Pack, Rejected> {
         let from = RuleSources {
             profile: Some(name.to_string()),
             ..RuleSources::builtin()

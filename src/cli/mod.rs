@@ -13,7 +13,8 @@ use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser, Subcommand, Value
 use httpadvise_rules::model::Tree;
 
 use crate::output::escape;
-pub use crate::output::{Format, GraphFormat};
+pub use crate::output::Format;
+use crate::output::GraphFormat;
 pub use prescan::{early, Early, Named};
 
 const ABOUT: &str = "Which HTTP status code does a rejected request deserve? 400, 409, 412, 422 \
@@ -205,7 +206,7 @@ pub struct Invocation {
 
 impl Invocation {
     /// The `--format` that applies to a subcommand's report: its own, else the top level's.
-    pub fn format(&self, own: FormatArg) -> Format {
+    pub(crate) fn format(&self, own: FormatArg) -> Format {
         own.format.unwrap_or(self.cli.format)
     }
 }

@@ -19,12 +19,12 @@ use super::ColorWhen;
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Named {
     /// `-V` or `--version`: the version needs no rules, so none are read.
-    pub version: bool,
-    pub no_builtin_rules: bool,
-    pub no_config: bool,
-    pub rules: Vec<PathBuf>,
-    pub config: Option<PathBuf>,
-    pub profile: Option<String>,
+    pub(crate) version: bool,
+    pub(crate) no_builtin_rules: bool,
+    pub(crate) no_config: bool,
+    pub(crate) rules: Vec<PathBuf>,
+    pub(crate) config: Option<PathBuf>,
+    pub(crate) profile: Option<String>,
 }
 
 impl Named {

@@ -139,7 +139,7 @@ struct Runner<'a> {
 
 /// Runs every case of every fixture; `Exit::Disagree` if any fails. A folder stands for
 /// its `*.toml` files in name order, as `--rules` takes one.
-pub fn run(
+pub(crate) fn run(
     loader: &Loader,
     base: &RuleSources,
     fixtures: &[PathBuf],

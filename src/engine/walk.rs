@@ -18,14 +18,14 @@ pub enum Walk {
 
 /// A walk under way: where it stands and the steps that led there. It goes on from where
 /// it stopped, so answering the questions of a long path one by one stays linear in it.
-pub struct Walker<'t> {
+pub(crate) struct Walker<'t> {
     tree: &'t Tree,
     at: Target,
     path: Vec<Step>,
 }
 
 impl<'t> Walker<'t> {
-    pub fn new(tree: &'t Tree) -> Self {
+    pub(crate) fn new(tree: &'t Tree) -> Self {
         Walker {
             tree,
             at: tree.start,
@@ -59,7 +59,7 @@ impl<'t> Walker<'t> {
     }
 
     /// The steps taken so far.
-    pub fn path(&self) -> &[Step] {
+    pub(crate) fn path(&self) -> &[Step] {
         &self.path
     }
 

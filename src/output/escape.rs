@@ -31,7 +31,7 @@ pub fn is_control(c: char) -> bool {
 /// `text` with every control character shown as a visible escape (`\x1b`, `\u{202e}`),
 /// so that it cannot move the cursor, clear the screen, set the title or the clipboard,
 /// or reorder what it shows.
-pub fn terminal(text: &str) -> Cow<'_, str> {
+pub(crate) fn terminal(text: &str) -> Cow<'_, str> {
     // Printable ASCII needs no look at characters; the rest is decoded and checked.
     let printable = |b: &u8| (0x20..0x7f).contains(b);
     if text.as_bytes().iter().all(printable) || !text.chars().any(is_control) {
@@ -114,7 +114,7 @@ pub(crate) fn shell_description(text: &str) -> String {
 
 /// Text inside a DOT double-quoted string: a backslash would start an escape such as
 /// `\N`, a quote would end the string; control characters are shown as escapes.
-pub fn dot(text: &str) -> String {
+pub(crate) fn dot(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len());
     for c in terminal(&flat(text)).chars() {
         match c {
@@ -130,7 +130,7 @@ pub fn dot(text: &str) -> String {
 /// escaped too; `<`, `>` and `&` would be HTML, a backquote at both ends would make the
 /// label Markdown, and `%%` starts a directive (`%%{init: …}%%`) wherever it stands.
 /// Inside the quotes, `|` no longer ends an edge label.
-pub fn mermaid(text: &str) -> String {
+pub(crate) fn mermaid(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len());
     for c in terminal(&flat(text)).chars() {
         match c {
@@ -160,7 +160,7 @@ pub(crate) fn roff(text: &str) -> String {
 }
 
 /// Escaping for CommonMark as GitHub renders it.
-pub mod markdown {
+pub(crate) mod markdown {
     use super::{flat, terminal};
 
     /// A link to `url`, or the text alone if the URL is not `https:` or `http:`: a

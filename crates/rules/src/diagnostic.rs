@@ -293,7 +293,7 @@ impl Diagnostic {
 }
 
 /// Every diagnostic of a load, in file order, then line order; pack-wide problems last.
-pub fn sort(diagnostics: &mut [Diagnostic]) {
+pub(crate) fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by_key(|d| match &d.span {
         Some(span) => (0, span.file, span.range.start),
         None => (1, crate::source::FileId(0), 0),

@@ -25,7 +25,7 @@ pub struct SourceFile {
 }
 
 impl SourceFile {
-    pub fn new(name: String, text: String) -> Self {
+    pub(crate) fn new(name: String, text: String) -> Self {
         let line_starts = text.match_indices('\n').map(|(i, _)| i + 1).collect();
         SourceFile {
             name,
