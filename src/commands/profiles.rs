@@ -2,7 +2,7 @@
 //! `--compare-profiles`, which runs the same answers through every profile.
 
 use httpadvise_rules::builtin::profile_names;
-use httpadvise_rules::model::Tree;
+use httpadvise_rules::model::{Layer, Tree};
 use httpadvise_rules::RuleSources;
 
 use super::advise::session_error;
@@ -64,9 +64,9 @@ pub fn compare(
         rows.push(row(&pack.tree, &answers_by_id(tree, answers, &pack.tree))?);
     }
     // The house rules are the team's own answer: a row of their own, never left out silently.
-    if let Some(path) = &sources.config {
+    if let Some(layer) = tree.layers.iter().find(|l| matches!(l, Layer::House(_))) {
         let mut house = row(tree, answers)?;
-        house.profile = format!("house rules ({})", path.display());
+        house.profile = layer.to_string();
         rows.push(house);
     }
     let report = Comparison::new(rows);
