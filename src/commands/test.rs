@@ -32,10 +32,9 @@ use crate::engine::answers;
 use crate::engine::session::{self, Mode, SessionError, Source, Verdict};
 use crate::error::{Error, Exit};
 use crate::output::report::{
-    Coverage, EdgeLine, Place, Problem, Report, TakenStep, TestEntry, TestRun,
+    Broken, Coverage, Detail, EdgeLine, Place, Problem, Report, TakenStep, TestEntry, TestRun,
 };
 use crate::output::{self, Format, Output};
-use crate::output::{diagnostics, escape};
 use crate::pack::Loader;
 
 /// A fixture file as written; places are kept where failures point.
@@ -101,13 +100,13 @@ impl<'de> Deserialize<'de> for Expected {
 struct PackRun {
     key: PackKey,
     /// The pack, or every problem that kept it from loading, rendered as a run shows them.
-    pack: Result<Pack, String>,
+    pack: Result<Pack, Detail>,
     fixtures: Vec<String>,
     covered: BTreeSet<(NodeId, usize)>,
 }
 
 impl PackRun {
-    fn new(key: PackKey, pack: Result<Pack, String>) -> Self {
+    fn new(key: PackKey, pack: Result<Pack, Detail>) -> Self {
         PackRun {
             key,
             pack,
@@ -150,7 +149,7 @@ pub(crate) fn run(
     for path in fixtures {
         match toml_files(path, "scenario") {
             Ok(files) => files.iter().for_each(|file| runner.fixture(file)),
-            Err(reason) => runner.broken(format!("{}: {reason}", path.display())),
+            Err(reason) => runner.broken(path.display().to_string(), reason),
         }
     }
     runner.finish(format, output)
@@ -215,7 +214,7 @@ impl<'a> Runner<'a> {
                 let folder = file.shown.parent().unwrap_or(Path::new(""));
                 self.fixture_text(name, folder, text);
             }
-            Err(reason) => self.broken(format!("{name}: {reason}")),
+            Err(reason) => self.broken(name, reason),
         }
     }
 
@@ -226,27 +225,26 @@ impl<'a> Runner<'a> {
         };
         let key = match self.pack_key(folder, file, &raw) {
             Ok(key) => key,
-            Err(message) => return self.broken(message),
+            Err(broken) => return self.report_broken(broken),
         };
         if raw.case.is_empty() {
             // A fixture that tests nothing passing would read as a fixture that passed.
             let at = self.at(&Span { file, range: 0..0 });
-            return self.broken(format!("{at}: the fixture holds no `[[case]]`"));
+            return self.broken(at, "the fixture holds no `[[case]]`".to_string());
         }
         let index = self.pack_index(key);
         let name = self.files.file(file).name.clone();
         self.packs[index].fixtures.push(name);
-        if let Err(problems) = &self.packs[index].pack {
+        if let Err(detail) = &self.packs[index].pack {
             // Pointed at the fixture's own rule files when it names some.
             let at = raw.rules.first().map_or(0..0, Spanned::span);
             let at = self.at(&Span { file, range: at });
-            // The problems are rendered as a run shows them, already made safe (and
-            // colored when the run is).
-            let at = escape::terminal(&at);
-            let message = format!("{at}: the rules of this fixture did not load\n{problems}");
-            self.report.entries.push(TestEntry::Error { message });
-            self.report.broken += 1;
-            return;
+            let detail = detail.clone();
+            return self.report_broken(Broken {
+                at,
+                why: "the rules of this fixture did not load".to_string(),
+                detail: Some(detail),
+            });
         }
         self.cases(index, file, &raw);
     }
@@ -259,17 +257,21 @@ impl<'a> Runner<'a> {
             Err(e) => {
                 let range = e.span().unwrap_or(0..0);
                 let at = self.at(&Span { file, range });
-                let message = e.message().trim_end().to_string();
-                self.broken(format!("{at}: {message}"));
+                self.broken(at, e.message().trim_end().to_string());
                 None
             }
         }
     }
 
-    /// A fixture that could not run: reported, and counted apart from its cases. The
-    /// message quotes paths and fixture text, so it is made safe for a terminal here.
-    fn broken(&mut self, message: String) {
-        let message = escape::terminal(&message).into_owned();
+    /// A fixture that could not run, at `at`, and why: reported, and counted apart from
+    /// its cases.
+    fn broken(&mut self, at: String, why: String) {
+        let detail = None;
+        self.report_broken(Broken { at, why, detail });
+    }
+
+    fn report_broken(&mut self, broken: Broken) {
+        let message = broken;
         self.report.entries.push(TestEntry::Error { message });
         self.report.broken += 1;
     }
@@ -279,7 +281,7 @@ impl<'a> Runner<'a> {
     }
 
     /// The layers a fixture loads: the run's, its own profile, its own rule files.
-    fn pack_key(&self, folder: &Path, file: FileId, raw: &RawFixture) -> Result<PackKey, String> {
+    fn pack_key(&self, folder: &Path, file: FileId, raw: &RawFixture) -> Result<PackKey, Broken> {
         let profile = match &raw.profile {
             Some(profile) => Some(self.profile(file, profile)?),
             None => self.base.profile.clone(),
@@ -311,7 +313,7 @@ impl<'a> Runner<'a> {
         folder: &Path,
         file: FileId,
         rules: &Spanned<String>,
-    ) -> Result<PathBuf, String> {
+    ) -> Result<PathBuf, Broken> {
         let named = Path::new(rules.get_ref());
         let climbs = named
             .components()
@@ -336,34 +338,39 @@ impl<'a> Runner<'a> {
             file,
             range: rules.span(),
         });
-        Err(format!(
-            "{at}: `{}` is outside the scenario's folder; a scenario loads only rule files \
-             in its own folder or below it",
+        let why = format!(
+            "`{}` is outside the scenario's folder; a scenario loads only rule files in its \
+             own folder or below it",
             named.display()
-        ))
+        );
+        Err(Broken {
+            at,
+            why,
+            detail: None,
+        })
     }
 
     /// A fixture's `profile`, checked: the run's loader would quietly skip an unknown one.
-    fn profile(&self, file: FileId, profile: &Spanned<String>) -> Result<String, String> {
+    fn profile(&self, file: FileId, profile: &Spanned<String>) -> Result<String, Broken> {
         let name = profile.get_ref();
         let at = self.at(&Span {
             file,
             range: profile.span(),
         });
-        if !self.base.builtin {
-            return Err(format!(
-                "{at}: profile `{name}` overlays the built-in rules, which this run leaves out"
-            ));
-        }
-        if builtin::profile(name).is_some() {
+        let why = if !self.base.builtin {
+            format!("profile `{name}` overlays the built-in rules, which this run leaves out")
+        } else if builtin::profile(name).is_some() {
             return Ok(name.clone());
-        }
-        let names: Vec<&str> = builtin::profile_names().collect();
-        let hint = httpadvise_rules::suggest::did_you_mean(name, names.iter().copied());
-        Err(format!(
-            "{at}: no profile is named `{name}` (profiles: {}){hint}",
-            names.join(", ")
-        ))
+        } else {
+            let names: Vec<&str> = builtin::profile_names().collect();
+            let hint = httpadvise_rules::suggest::did_you_mean(name, names.iter().copied());
+            format!(
+                "no profile is named `{name}` (profiles: {}){hint}",
+                names.join(", ")
+            )
+        };
+        let detail = None;
+        Err(Broken { at, why, detail })
     }
 
     /// The pack for these layers, loaded once however many fixtures use it.
@@ -372,7 +379,7 @@ impl<'a> Runner<'a> {
             return i;
         }
         let pack = match self.offline {
-            true => Err("this run loads no other rule packs".to_string()),
+            true => Err(Detail::Said("this run loads no other rule packs")),
             false => self.load(&key),
         };
         self.packs.push(PackRun::new(key, pack));
@@ -381,7 +388,7 @@ impl<'a> Runner<'a> {
 
     /// The run's own files, never its house rules (a developer's .httpadvise.toml must not
     /// change what a fixture expects), then the fixture's.
-    fn load(&self, key: &PackKey) -> Result<Pack, String> {
+    fn load(&self, key: &PackKey) -> Result<Pack, Detail> {
         let mut files = self.loader.files.clone();
         files.house = None;
         for path in &key.extra {
@@ -392,9 +399,7 @@ impl<'a> Runner<'a> {
             profile: key.profile.clone(),
             ..RuleSources::default()
         };
-        self.loader
-            .load_files(&from, &files)
-            .map_err(|rejected| diagnostics::rejected(&rejected))
+        self.loader.load_files(&from, &files).map_err(Detail::Rules)
     }
 
     fn cases(&mut self, index: usize, file: FileId, raw: &RawFixture) {

@@ -54,7 +54,7 @@ pub(super) fn test(report: &TestRun, out: &mut dyn Write) -> io::Result<()> {
         match entry {
             TestEntry::Error { message } => {
                 writeln!(out, "- **ERROR**")?;
-                block(message, out)?;
+                block(&message.to_string(), out)?;
             }
             TestEntry::Failure {
                 place,

@@ -5,11 +5,12 @@ use std::fmt::{self, Display};
 
 use httpadvise_rules::model::code_text;
 use httpadvise_rules::routes::{ROUTE_LIMIT, STEP_LIMIT};
-use httpadvise_rules::Checked;
+use httpadvise_rules::{Checked, Rejected};
 use serde::{Serialize, Serializer};
 
 use super::{Place, SCHEMA_VERSION};
-use crate::output::code_name;
+use crate::output::escape::terminal;
+use crate::output::{code_name, diagnostics};
 
 /// The lints of a pack that loaded.
 #[derive(Debug, Serialize)]
@@ -73,7 +74,7 @@ pub struct TestRun {
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum TestEntry {
     /// A fixture that could not run, and why.
-    Error { message: String },
+    Error { message: Broken },
     /// A case whose walk differs from what it expects, one line per difference.
     Failure {
         place: Place,
@@ -105,6 +106,44 @@ pub struct Coverage {
     pub step_limit: usize,
     pub uncovered: Vec<EdgeLine>,
     pub unreachable: Vec<EdgeLine>,
+}
+
+/// Why a fixture could not run: where, what, and the problems of its rules when they are
+/// why. JSON carries it as the lines a terminal shows.
+#[derive(Debug)]
+pub struct Broken {
+    /// The fixture's path, or the place in it (`file:line:col`).
+    pub at: String,
+    pub why: String,
+    pub detail: Option<Detail>,
+}
+
+/// What lies under a fixture's rules not loading.
+#[derive(Clone, Debug)]
+pub enum Detail {
+    /// Every problem of the rules, as a run reports them.
+    Rules(Rejected),
+    /// A sentence that says it all.
+    Said(&'static str),
+}
+
+/// `at: why`, then the detail on lines of its own; rule text and paths shown as a
+/// terminal may show them.
+impl Display for Broken {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", terminal(&self.at), terminal(&self.why))?;
+        match &self.detail {
+            Some(Detail::Rules(rejected)) => write!(f, "\n{}", diagnostics::rejected(rejected)),
+            Some(Detail::Said(said)) => write!(f, "\n{said}"),
+            None => Ok(()),
+        }
+    }
+}
+
+impl Serialize for Broken {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
 }
 
 /// One way a case's run differs from what it expects, or the walk it took; each is one

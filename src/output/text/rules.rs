@@ -41,7 +41,7 @@ const LISTED: usize = 10;
 pub(super) fn test(report: &TestRun, w: &mut Writer<'_>) -> io::Result<()> {
     for entry in &report.entries {
         match entry {
-            // Made safe where it was written: it may quote a pack's diagnostics, colored.
+            // Made safe by its own Display: it may quote a pack's diagnostics, colored.
             TestEntry::Error { message } => writeln!(w.out, "{} {message}", "ERROR".red().bold())?,
             TestEntry::Failure {
                 place,
