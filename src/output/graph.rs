@@ -74,7 +74,7 @@ impl Shape {
     /// shows, if any did.
     fn marked(mut self, changes: Changes<'_>) -> Self {
         if let Some(mark) = mark(&changes.into_vec()) {
-            let flat = format!("({mark})");
+            let flat = escape::flat(&format!("({mark})"));
             self.lines
                 .extend(super::text::wrap(&flat, PROMPT_WIDTH, "", ""));
         }
