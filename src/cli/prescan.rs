@@ -114,7 +114,7 @@ fn value_options(command: &clap::Command) -> Vec<String> {
 /// skipped, as clap would not read it as one of these options either.
 fn each_option(args: &[OsString], mut on: impl FnMut(&str, Value<'_>)) {
     // Unbuilt: what clap adds at build (`--help`, `--version`, `help`) takes no value, and
-    // building costs a one-shot run a tenth of its time.
+    // building would add to every run's start-up.
     let command = <super::Cli as clap::CommandFactory>::command();
     let takes_value = value_options(&command);
     let takes_value = |name: &str| takes_value.iter().any(|o| o == name);
