@@ -13,7 +13,7 @@ use crate::cli::{self, Command, Invocation, ProfilesCommand, RulesCommand};
 use crate::commands::{self, advise};
 use crate::engine::session::Asker;
 use crate::error::{Error, Exit};
-use crate::output::{escape, plural, Format, Output};
+use crate::output::{diagnostics, Format, Output};
 use crate::pack::{self, Loader};
 
 /// The rules of one run, read and loaded before its command line is parsed.
@@ -40,11 +40,7 @@ impl Setup {
         }
         let (sources, refused) = named.sources(cwd);
         if let Some((path, why)) = refused {
-            let path = escape::terminal(&path.display().to_string()).into_owned();
-            eprintln!(
-                "warning: not reading the house rules in {path}: {why}; \
-                 if you trust them, pass `--config {path}`"
-            );
+            eprintln!("{}", diagnostics::refused_house_rules(&path, why));
         }
         let loader = Loader::new(Files::read(&sources), cli::reserved_flags);
         let pack = loader.load(&sources);
@@ -113,15 +109,7 @@ fn rules_dependent(error: &clap::Error) -> bool {
 /// Help without the rules that did not load lists the built-in answer flags, or none:
 /// the reader should know why others are missing.
 fn warn_help(rejected: &Rejected, builtin: bool) {
-    let problems = plural(rejected.diagnostics.len(), "problem");
-    let listed = match builtin {
-        true => "only the built-in answer flags are listed",
-        false => "no answer flags are listed",
-    };
-    eprintln!(
-        "warning: the rules did not load ({problems}), so {listed}; \
-         `httpadvise rules check` shows why"
-    );
+    eprintln!("{}", diagnostics::help_without_rules(rejected, builtin));
 }
 
 /// Runs the command the command line names. `Ok` carries the exit: advice given, or a

@@ -9,7 +9,7 @@ use super::advise::session_error;
 use crate::engine::session::{self, Mode, SessionError};
 use crate::engine::walk::{self, Walk};
 use crate::error::{Error, Exit};
-use crate::output::{escape, graph, GraphFormat};
+use crate::output::{diagnostics, graph, GraphFormat};
 
 pub fn run(
     tree: &Tree,
@@ -32,11 +32,8 @@ pub fn run(
     };
     if let (true, Walk::Needs { question, .. }) = (answered_any, &walked) {
         // The drawing is the output; why its highlight stops short goes beside it.
-        let question = escape::terminal(&tree.question(*question).id);
-        eprintln!(
-            "note: the path is highlighted only up to question `{question}`, which has no \
-             answer and no default"
-        );
+        let question = &tree.question(*question).id;
+        eprintln!("{}", diagnostics::highlight_stops_at(question));
     }
     graph::render(tree, &walked, format, out).map_err(Error::Output)?;
     out.flush().map_err(Error::Output)?;

@@ -1,8 +1,10 @@
 //! Rule-file problems as text: the message, `file:line:col`, the line and a caret under
-//! the place. For load errors on stderr and for `rules check`'s warnings alike.
+//! the place. For load errors on stderr and for `rules check`'s warnings alike; and the
+//! warnings and notes a run writes to stderr beside its output.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
+use std::path::Path;
 
 use colored::Colorize;
 use httpadvise_rules::diagnostic::Diagnostic;
@@ -121,6 +123,37 @@ fn quoted(place: &Place) -> (String, String, usize) {
         width = 1;
     }
     (line, pad, width.max(1))
+}
+
+/// A `.httpadvise.toml` found but not read, and how to read it anyway.
+pub(crate) fn refused_house_rules(path: &Path, why: &str) -> String {
+    let path = escape::terminal(&path.display().to_string()).into_owned();
+    format!(
+        "warning: not reading the house rules in {path}: {why}; \
+         if you trust them, pass `--config {path}`"
+    )
+}
+
+/// Help printed without the rules that did not load: why flags are missing from it.
+pub(crate) fn help_without_rules(rejected: &Rejected, builtin: bool) -> String {
+    let problems = plural(rejected.diagnostics.len(), "problem");
+    let listed = match builtin {
+        true => "only the built-in answer flags are listed",
+        false => "no answer flags are listed",
+    };
+    format!(
+        "warning: the rules did not load ({problems}), so {listed}; \
+         `httpadvise rules check` shows why"
+    )
+}
+
+/// Why `rules graph` highlights the path only up to `question`.
+pub(crate) fn highlight_stops_at(question: &str) -> String {
+    format!(
+        "note: the path is highlighted only up to question `{}`, which has no answer and no \
+         default",
+        escape::terminal(question)
+    )
 }
 
 #[cfg(test)]
