@@ -64,13 +64,18 @@ fn question_args(tree: &Tree, q: usize, texts: Texts) -> Vec<Arg> {
     let mut changes = Changes::new(tree);
     changes.question(q);
     let mark = mark(&changes.into_vec()).map(|m| texts.describe(&format!("({m})")));
-    question
-        .flags()
+    let flags = question.flags();
+    // The question's own flag, which a choice's flag is the same as with its value.
+    let own = flags[0].spelled();
+    flags
         .iter()
         .map(|flag| {
             let arg = match flag.picks {
                 Picks::Value => choice_arg(question, flag, &prompt, texts),
-                Picks::Answer(answer) => switch(question, flag, answer, &prompt, texts),
+                Picks::Answer(answer) => {
+                    let said = (own.as_str(), prompt.as_str());
+                    switch(question, flag, answer, said, texts)
+                }
             };
             let arg = match &mark {
                 Some(mark) => {
@@ -84,13 +89,19 @@ fn question_args(tree: &Tree, q: usize, texts: Texts) -> Vec<Arg> {
         .collect()
 }
 
-/// A flag that gives one answer: `--ID`, `--no-ID`, or a choice's own flag.
-fn switch(question: &Question, flag: &Flag, answer: usize, prompt: &str, texts: Texts) -> Arg {
+/// A flag that gives one answer: `--ID`, `--no-ID`, or a choice's own flag, described
+/// with the question's own flag `own` and its `prompt`.
+fn switch(
+    question: &Question,
+    flag: &Flag,
+    answer: usize,
+    (own, prompt): (&str, &str),
+    texts: Texts,
+) -> Arg {
     let picked = &question.answers[answer];
     let help = match question.kind {
         QuestionKind::Choice => format!(
-            "Same as {}={}: {}",
-            question.flags()[0].spelled(),
+            "Same as {own}={}: {}",
             picked.id,
             texts.describe(&picked.label)
         ),
