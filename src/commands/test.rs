@@ -18,6 +18,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Component, Path, PathBuf};
+use std::rc::Rc;
 
 use httpadvise_rules::builtin::{self, DEFAULT_PROFILE};
 use httpadvise_rules::model::{NodeId, QuestionId, Step, Target, Tree};
@@ -32,7 +33,7 @@ use crate::engine::answers;
 use crate::engine::session::{self, Mode, SessionError, Source, Verdict};
 use crate::error::{Error, Exit};
 use crate::output::report::{
-    Broken, Coverage, Detail, EdgeLine, Place, Problem, Report, TakenStep, TestEntry, TestRun,
+    Broken, Coverage, Detail, EdgeLine, Ends, Place, Problem, Report, TakenStep, TestEntry, TestRun,
 };
 use crate::output::{self, Format, Output};
 use crate::pack::Loader;
@@ -99,14 +100,14 @@ impl<'de> Deserialize<'de> for Expected {
 /// cases took. Fixtures that load the same layers share one, so their coverage adds up.
 struct PackRun {
     key: PackKey,
-    /// The pack, or every problem that kept it from loading, rendered as a run shows them.
-    pack: Result<Pack, Detail>,
+    /// The pack, or what kept it from loading, shared by every fixture that names it.
+    pack: Result<Pack, Rc<Detail>>,
     fixtures: Vec<String>,
     covered: BTreeSet<(NodeId, usize)>,
 }
 
 impl PackRun {
-    fn new(key: PackKey, pack: Result<Pack, Detail>) -> Self {
+    fn new(key: PackKey, pack: Result<Pack, Rc<Detail>>) -> Self {
         PackRun {
             key,
             pack,
@@ -239,7 +240,7 @@ impl<'a> Runner<'a> {
             // Pointed at the fixture's own rule files when it names some.
             let at = raw.rules.first().map_or(0..0, Spanned::span);
             let at = self.at(&Span { file, range: at });
-            let detail = detail.clone();
+            let detail = Rc::clone(detail);
             return self.report_broken(Broken {
                 at,
                 why: "the rules of this fixture did not load".to_string(),
@@ -379,7 +380,7 @@ impl<'a> Runner<'a> {
             return i;
         }
         let pack = match self.offline {
-            true => Err(Detail::Said("this run loads no other rule packs")),
+            true => Err(Rc::new(Detail::Said("this run loads no other rule packs"))),
             false => self.load(&key),
         };
         self.packs.push(PackRun::new(key, pack));
@@ -388,7 +389,7 @@ impl<'a> Runner<'a> {
 
     /// The run's own files, never its house rules (a developer's .httpadvise.toml must not
     /// change what a fixture expects), then the fixture's.
-    fn load(&self, key: &PackKey) -> Result<Pack, Detail> {
+    fn load(&self, key: &PackKey) -> Result<Pack, Rc<Detail>> {
         let mut files = self.loader.files.clone();
         files.house = None;
         for path in &key.extra {
@@ -399,7 +400,8 @@ impl<'a> Runner<'a> {
             profile: key.profile.clone(),
             ..RuleSources::default()
         };
-        self.loader.load_files(&from, &files).map_err(Detail::Rules)
+        let loaded = self.loader.load_files(&from, &files);
+        loaded.map_err(|rejected| Rc::new(Detail::Rules(rejected)))
     }
 
     fn cases(&mut self, index: usize, file: FileId, raw: &RawFixture) {
@@ -551,23 +553,24 @@ fn differences(tree: &Tree, case: &RawCase, verdict: &Verdict) -> Vec<Problem> {
         .collect();
     if let Some(expected) = case.path.as_ref().filter(|p| **p != path) {
         problems.push(Problem::Path {
-            expected: expected.clone(),
-            got: path.iter().map(|id| id.to_string()).collect(),
+            expected: Ends::of(expected.iter().cloned()),
+            got: Ends::of(path.iter().map(|id| id.to_string())),
         });
     }
     problems
 }
 
 /// The walk's steps, with the answers that came from defaults marked.
-fn taken(tree: &Tree, path: impl Iterator<Item = (Step, Source)>) -> Vec<TakenStep> {
-    path.map(|(step, source)| TakenStep {
-        node: tree.node(step.node).id.to_string(),
-        answer: tree.question(step.question).answers[step.answer]
-            .id
-            .to_string(),
-        default: source == Source::Default,
-    })
-    .collect()
+fn taken(tree: &Tree, path: impl ExactSizeIterator<Item = (Step, Source)>) -> Ends<TakenStep> {
+    Ends::of(path.map(|(step, source)| {
+        TakenStep {
+            node: tree.node(step.node).id.to_string(),
+            answer: tree.question(step.question).answers[step.answer]
+                .id
+                .to_string(),
+            default: source == Source::Default,
+        }
+    }))
 }
 
 /// The id of a node or an outcome.

@@ -2,6 +2,7 @@
 //! scenario cases run with the edges no passing case took.
 
 use std::fmt::{self, Display};
+use std::rc::Rc;
 
 use httpadvise_rules::model::code_text;
 use httpadvise_rules::routes::{ROUTE_LIMIT, STEP_LIMIT};
@@ -115,11 +116,12 @@ pub struct Broken {
     /// The fixture's path, or the place in it (`file:line:col`).
     pub at: String,
     pub why: String,
-    pub detail: Option<Detail>,
+    /// Shared by every fixture that names the same rules: a pack's problems quote its files.
+    pub detail: Option<Rc<Detail>>,
 }
 
 /// What lies under a fixture's rules not loading.
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub enum Detail {
     /// Every problem of the rules, as a run reports them.
     Rules(Rejected),
@@ -132,7 +134,7 @@ pub enum Detail {
 impl Display for Broken {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", terminal(&self.at), terminal(&self.why))?;
-        match &self.detail {
+        match self.detail.as_deref() {
             Some(Detail::Rules(rejected)) => write!(f, "\n{}", diagnostics::rejected(rejected)),
             Some(Detail::Said(said)) => write!(f, "\n{said}"),
             None => Ok(()),
@@ -172,12 +174,12 @@ pub enum Problem {
         got: String,
     },
     Path {
-        expected: Vec<String>,
-        got: Vec<String>,
+        expected: Ends<String>,
+        got: Ends<String>,
     },
     /// The walk as taken, and the node that needed an open question, if one did.
     Taken {
-        steps: Vec<TakenStep>,
+        steps: Ends<TakenStep>,
         needs: Option<String>,
     },
 }
@@ -222,19 +224,16 @@ impl Display for Problem {
                     arrows(got)
                 )
             }
-            Problem::Taken { steps, needs } => {
-                let shown: Vec<String> = steps.iter().map(TakenStep::to_string).collect();
-                match (shown.is_empty(), needs) {
-                    (true, None) => write!(f, "taken:    (the start is an outcome)"),
-                    (true, Some(node)) => write!(f, "taken:    node `{node}` needs it"),
-                    (false, None) => write!(f, "taken:    {}", ends(&shown, ", ")),
-                    (false, Some(node)) => write!(
-                        f,
-                        "taken:    {}, then node `{node}` needs it",
-                        ends(&shown, ", ")
-                    ),
-                }
-            }
+            Problem::Taken { steps, needs } => match (steps.is_empty(), needs) {
+                (true, None) => write!(f, "taken:    (the start is an outcome)"),
+                (true, Some(node)) => write!(f, "taken:    node `{node}` needs it"),
+                (false, None) => write!(f, "taken:    {}", steps.join(", ")),
+                (false, Some(node)) => write!(
+                    f,
+                    "taken:    {}, then node `{node}` needs it",
+                    steps.join(", ")
+                ),
+            },
         }
     }
 }
@@ -283,28 +282,64 @@ impl Serialize for EdgeLine {
     }
 }
 
-fn arrows(ids: &[String]) -> String {
+fn arrows(ids: &Ends<String>) -> String {
     match ids.is_empty() {
         true => "(no node)".to_string(),
-        false => ends(ids, " -> "),
+        false => ids.join(" -> "),
     }
 }
 
-/// A path of this many steps at most is shown whole; a longer one by its two ends, so
+/// A path of this many steps at most is kept whole; a longer one by its two ends, so
 /// that many failing cases over a long path cost their number, not their number times
 /// the path's length.
 const PATH_SHOWN: usize = 40;
 
-/// `steps` joined by `separator`; more than [`PATH_SHOWN`] by their first and last, with
-/// how many are left out between them.
-fn ends(steps: &[String], separator: &str) -> String {
-    if steps.len() <= PATH_SHOWN {
-        return steps.join(separator);
+/// The steps of a path as a failure keeps them: all of them, or past [`PATH_SHOWN`] the
+/// first and last halves of that many, with how many lie between.
+#[derive(Debug)]
+pub struct Ends<T> {
+    first: Vec<T>,
+    hidden: usize,
+    last: Vec<T>,
+}
+
+impl<T> Ends<T> {
+    /// The ends of `steps`; the steps left out are never collected.
+    pub fn of(steps: impl ExactSizeIterator<Item = T>) -> Self {
+        let count = steps.len();
+        let mut steps = steps;
+        if count <= PATH_SHOWN {
+            let first = steps.collect();
+            return Ends {
+                first,
+                hidden: 0,
+                last: Vec::new(),
+            };
+        }
+        let half = PATH_SHOWN / 2;
+        let first = steps.by_ref().take(half).collect();
+        let hidden = count - 2 * half;
+        let last = steps.skip(hidden).collect();
+        Ends {
+            first,
+            hidden,
+            last,
+        }
     }
-    let half = PATH_SHOWN / 2;
-    let hidden = format!("… {} more …", steps.len() - PATH_SHOWN);
-    let first = steps[..half].iter().map(String::as_str);
-    let last = steps[steps.len() - half..].iter().map(String::as_str);
-    let shown: Vec<&str> = first.chain([hidden.as_str()]).chain(last).collect();
-    shown.join(separator)
+
+    fn is_empty(&self) -> bool {
+        self.first.is_empty()
+    }
+}
+
+impl<T: Display> Ends<T> {
+    /// The steps joined by `separator`, the ones left out counted in their place.
+    fn join(&self, separator: &str) -> String {
+        let mut shown: Vec<String> = self.first.iter().map(ToString::to_string).collect();
+        if self.hidden > 0 {
+            shown.push(format!("… {} more …", self.hidden));
+        }
+        shown.extend(self.last.iter().map(ToString::to_string));
+        shown.join(separator)
+    }
 }
