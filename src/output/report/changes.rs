@@ -2,7 +2,9 @@
 //! a report shows: every entry the report used that such a layer added or replaced, with
 //! the layer's reason, and every position that decided a status.
 
-use httpadvise_rules::model::{code_text, Layer, OutcomeId, Tree};
+use std::collections::HashSet;
+
+use httpadvise_rules::model::{code_text, first_of_each, Layer, OutcomeId, Tree};
 use serde::Serialize;
 
 /// One change: who made it, to what, and why when it says.
@@ -18,26 +20,32 @@ pub struct Change {
 /// "changed by house rules (…), profile `…`": each layer that made `changes`, once, for a
 /// mark on the one line a change shows on; `None` when nothing changed.
 pub(crate) fn mark(changes: &[Change]) -> Option<String> {
-    let mut layers: Vec<&str> = Vec::new();
-    for change in changes {
-        if !layers.contains(&change.by.as_str()) {
-            layers.push(&change.by);
-        }
-    }
+    let layers = first_of_each(changes.iter().map(|c| c.by.as_str()), |by| *by);
     (!layers.is_empty()).then(|| format!("changed by {}", layers.join(", ")))
 }
 
 /// The changes of one report, each entry once, in the order the report meets them.
 pub struct Changes<'t> {
     tree: &'t Tree,
+    /// The layer the others change; see [`Changes::is_base`].
+    base: Option<usize>,
     list: Vec<Change>,
+    /// What `list` names, so that each entry is listed once however long the path.
+    named: HashSet<String>,
 }
 
 impl<'t> Changes<'t> {
     pub fn new(tree: &'t Tree) -> Self {
+        let layers = &tree.layers;
+        let base = match layers.iter().position(|l| *l == Layer::Builtin) {
+            Some(builtin) => Some(builtin),
+            None => layers.iter().position(|l| matches!(l, Layer::Rules(_))),
+        };
         Changes {
             tree,
+            base,
             list: Vec::new(),
+            named: HashSet::new(),
         }
     }
 
@@ -51,8 +59,7 @@ impl<'t> Changes<'t> {
         if self.is_base(layer) {
             return;
         }
-        let seen = self.list.iter().any(|c| c.what == what);
-        if !seen {
+        if self.named.insert(what.clone()) {
             self.list.push(Change {
                 by: self.tree.layers[layer].to_string(),
                 what,
@@ -64,11 +71,7 @@ impl<'t> Changes<'t> {
     /// Whether `layer` is the base the others change: the built-in pack, or without it the
     /// first `--rules` file.
     fn is_base(&self, layer: usize) -> bool {
-        let layers = &self.tree.layers;
-        match layers.iter().position(|l| *l == Layer::Builtin) {
-            Some(builtin) => layer == builtin,
-            None => layers.iter().position(|l| matches!(l, Layer::Rules(_))) == Some(layer),
-        }
+        self.base == Some(layer)
     }
 
     /// The profile in use, when the house rules chose it: every position it takes is
@@ -82,7 +85,7 @@ impl<'t> Changes<'t> {
             return;
         };
         let what = format!("the profile: `{name}`");
-        if !self.list.iter().any(|c| c.what == what) {
+        if self.named.insert(what.clone()) {
             self.list.push(Change {
                 by: tree.layers[by].to_string(),
                 what,
