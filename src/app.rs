@@ -24,19 +24,24 @@ pub struct Setup {
 }
 
 impl Setup {
-    /// Reads and loads the rules the command line names; house rules are looked for from
-    /// `cwd` up.
-    pub fn new(named: cli::Named, cwd: &Path) -> Setup {
+    /// Reads and loads the rules the command line names (`args`, read as `named`); house
+    /// rules are looked for from `cwd` up.
+    pub fn new(named: cli::Named, args: &[OsString], cwd: &Path) -> Setup {
         if named.version {
-            // The version needs no rules: none are read, so none can fail or wait.
+            // The version needs no rules: none are read, so none can fail or wait, unless
+            // the line has a flag only they could make, which clap must know to reach `-V`.
             let loader = Loader::new(Files::default(), cli::reserved_flags);
             let sources = RuleSources::builtin();
             let pack = loader.load(&sources);
-            return Setup {
+            let setup = Setup {
                 sources,
                 loader,
                 pack,
             };
+            match setup.parse(args.to_vec()) {
+                Err(Error::Usage(e)) if rules_dependent(&e) => {}
+                _ => return setup,
+            }
         }
         let (sources, refused) = named.sources(cwd);
         if let Some((path, why)) = refused {

@@ -27,7 +27,7 @@ fn main() -> ExitCode {
 fn run(args: Vec<OsString>, rules: Named, color: Color) -> Result<Exit, Error> {
     // Without a current folder there are no house rules to find; the rest works the same.
     let cwd = env::current_dir().unwrap_or_default();
-    let setup = Setup::new(rules, &cwd);
+    let setup = Setup::new(rules, &args, &cwd);
     let invocation = setup.parse(args)?;
     // JSON and Markdown are read by programs and renderers: never colored.
     let text = invocation.cli.format == Format::Text;

@@ -109,9 +109,11 @@ fn value_options(command: &clap::Command) -> Vec<String> {
 }
 
 /// Calls `on` with each long option of `args` up to `--`, and its value; `-V` is called
-/// `version`, but only before a subcommand, as only the top level has it. A word that is
-/// no long option (a subcommand, a value of an option this scan does not know) is
-/// skipped, as clap would not read it as one of these options either.
+/// `version`, but only before a word that names a subcommand, as only the top level has
+/// it. A word that is no long option (a subcommand, a value of an option this scan does
+/// not know) is skipped, as clap would not read it as one of these options either. The
+/// version is a shortcut past the rules only: a line it misreads, such as an answer
+/// flag's value that names a subcommand, still gets clap's answer (see `app::Setup`).
 fn each_option(args: &[OsString], mut on: impl FnMut(&str, Value<'_>)) {
     // Unbuilt: what clap adds at build (`--help`, `--version`, `help`) takes no value, and
     // building would add to every run's start-up.
@@ -239,7 +241,7 @@ mod tests {
 
     #[test]
     fn which_options_take_a_value_is_read_from_the_clap_command() {
-        let options = value_options(&crate::cli::fixed_command());
+        let options = value_options(&<crate::cli::Cli as clap::CommandFactory>::command());
         let takes = |name: &str| options.iter().any(|o| o == name);
         for option in [
             "rules", "config", "profile", "color", "answer", "expect", "format",
